@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { BAND_KEYS, GROUP_KEYS } from '../core/types.js';
+
+const groupSchema = z.object({
+  /** Label in sentences and appendix headers ("Công khai, minh bạch"). */
+  label: z.string().min(1),
+  max: z.number().positive(),
+});
+
+const bandSchema = z.object({
+  key: z.enum(BAND_KEYS),
+  label: z.string().min(1),
+  /** Lower bound, inclusive. The lowest band has min 0. */
+  min: z.number().min(0).max(100),
+});
+
+const signerSchema = z.object({
+  /** Quyền hạn, chức vụ lines, e.g. ["KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"]. */
+  title: z.array(z.string().min(1)).min(1),
+  name: z.string(),
+});
+
+const issuerSchema = z.object({
+  /** Cơ quan chủ quản lines (regular); empty when the issuer has none. */
+  parent: z.array(z.string()),
+  /** Cơ quan ban hành lines (bold). */
+  name: z.array(z.string().min(1)).min(1),
+  /** The issuer as named in an appendix note: "Văn phòng UBND tỉnh". */
+  shortName: z.string().min(1),
+});
+
+const documentKindSchema = z.object({
+  issuer: issuerSchema,
+  /** Ký hiệu after the slash: "BC-VPUBND", "VPUBND-KSTTHC". */
+  symbol: z.string().min(1),
+  signer: signerSchema,
+  /** Nơi nhận items without the leading "- ". */
+  recipients: z.array(z.string().min(1)).min(1),
+});
+
+const mm = (min: number, max: number) => z.number().min(min).max(max);
+
+export const configSchema = z
+  .object({
+    province: z.object({
+      /** "Đắk Lắk" */
+      name: z.string().min(1),
+      /** Place name in the date line. */
+      place: z.string().min(1),
+    }),
+    groups: z.object(Object.fromEntries(GROUP_KEYS.map((k) => [k, groupSchema])) as Record<
+      (typeof GROUP_KEYS)[number],
+      typeof groupSchema
+    >),
+    bands: z.array(bandSchema).length(5),
+    layout: z.object({
+      margins: z.object({
+        top: mm(20, 25),
+        bottom: mm(20, 25),
+        left: mm(30, 35),
+        right: mm(15, 20),
+      }),
+      bodySize: z.union([z.literal(13), z.literal(14)]),
+    }),
+    input: z.object({
+      /** Refuse a workbook whose parts inflate past this many bytes. */
+      maxInflatedBytes: z.number().int().positive(),
+      /** Refuse a sheet with more rows than this. */
+      maxRows: z.number().int().positive(),
+      /** How many cell errors of a file are listed before the rest are counted. */
+      maxErrors: z.number().int().positive(),
+    }),
+    dataDir: z.string().min(1),
+    outDir: z.string().min(1),
+    documents: z.object({
+      report: documentKindSchema,
+      publish: documentKindSchema,
+      lowScore: documentKindSchema,
+      parSipas: documentKindSchema,
+    }),
+  })
+  .superRefine((cfg, ctx) => {
+    const mins = cfg.bands.map((b) => b.min);
+    for (let i = 1; i < mins.length; i++) {
+      if (!(mins[i]! < mins[i - 1]!)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['bands', i, 'min'],
+          message: 'ngưỡng các loại phải giảm dần (Xuất sắc cao nhất)',
+        });
+      }
+    }
+    if (mins[mins.length - 1] !== 0) {
+      ctx.addIssue({ code: 'custom', path: ['bands', 4, 'min'], message: 'loại thấp nhất phải có ngưỡng 0' });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+export type DocumentKindConfig = Config['documents']['report'];

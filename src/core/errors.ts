@@ -1,0 +1,62 @@
+import type { Origin } from './types.js';
+
+/**
+ * The few error classes the CLI catches once at the top. Messages are in Vietnamese: they reach
+ * the user as they are.
+ */
+export class DakindexError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Wrong options or arguments: exit 2. */
+export class UsageError extends DakindexError {
+  constructor(message: string) {
+    super(message, 2);
+  }
+}
+
+/** Unreadable or invalid data, configuration or templates: exit 1. */
+export class DataError extends DakindexError {
+  constructor(message: string) {
+    super(message, 1);
+  }
+}
+
+/** One problem in one cell. */
+export interface CellProblem {
+  origin: Origin;
+  message: string;
+}
+
+/** All cell problems of one file, reported together. */
+export class CellErrors extends DataError {
+  constructor(
+    readonly file: string,
+    readonly problems: CellProblem[],
+    readonly more: number,
+  ) {
+    super(formatCellErrors(file, problems, more));
+  }
+}
+
+export function describeOrigin(o: Origin): string {
+  const parts = [o.file];
+  if (o.sheet) parts.push(`sheet "${o.sheet}"`);
+  parts.push(`dòng ${o.row}`);
+  if (o.column) parts.push(`cột ${o.column}`);
+  return parts.join(', ');
+}
+
+function formatCellErrors(file: string, problems: CellProblem[], more: number): string {
+  const n = problems.length + more;
+  const lines = [`${file}: ${n} lỗi dữ liệu, không tạo văn bản:`];
+  for (const p of problems) lines.push(`  - ${describeOrigin(p.origin)}: ${p.message}`);
+  if (more > 0) lines.push(`  ... và ${more} lỗi khác.`);
+  return lines.join('\n');
+}
