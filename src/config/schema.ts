@@ -1,26 +1,26 @@
 import { z } from 'zod';
 import { BAND_KEYS, GROUP_KEYS } from '../core/types.js';
 
-const groupSchema = z.object({
+const groupSchema = z.strictObject({
   /** Label in sentences and appendix headers ("Công khai, minh bạch"). */
   label: z.string().min(1),
   max: z.number().positive(),
 });
 
-const bandSchema = z.object({
+const bandSchema = z.strictObject({
   key: z.enum(BAND_KEYS),
   label: z.string().min(1),
   /** Lower bound, inclusive. The lowest band has min 0. */
   min: z.number().min(0).max(100),
 });
 
-const signerSchema = z.object({
+const signerSchema = z.strictObject({
   /** Quyền hạn, chức vụ lines, e.g. ["KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"]. */
   title: z.array(z.string().min(1)).min(1),
   name: z.string(),
 });
 
-const issuerSchema = z.object({
+const issuerSchema = z.strictObject({
   /** Cơ quan chủ quản lines (regular); empty when the issuer has none. */
   parent: z.array(z.string()),
   /** Cơ quan ban hành lines (bold). */
@@ -29,7 +29,7 @@ const issuerSchema = z.object({
   shortName: z.string().min(1),
 });
 
-const documentKindSchema = z.object({
+const documentKindSchema = z.strictObject({
   issuer: issuerSchema,
   /** Ký hiệu after the slash: "BC-VPUBND", "VPUBND-KSTTHC". */
   symbol: z.string().min(1),
@@ -42,19 +42,19 @@ const mm = (min: number, max: number) => z.number().min(min).max(max);
 
 export const configSchema = z
   .object({
-    province: z.object({
+    province: z.strictObject({
       /** "Đắk Lắk" */
       name: z.string().min(1),
       /** Place name in the date line. */
       place: z.string().min(1),
     }),
-    groups: z.object(Object.fromEntries(GROUP_KEYS.map((k) => [k, groupSchema])) as Record<
+    groups: z.strictObject(Object.fromEntries(GROUP_KEYS.map((k) => [k, groupSchema])) as Record<
       (typeof GROUP_KEYS)[number],
       typeof groupSchema
     >),
     bands: z.array(bandSchema).length(5),
-    layout: z.object({
-      margins: z.object({
+    layout: z.strictObject({
+      margins: z.strictObject({
         top: mm(20, 25),
         bottom: mm(20, 25),
         left: mm(30, 35),
@@ -62,7 +62,7 @@ export const configSchema = z
       }),
       bodySize: z.union([z.literal(13), z.literal(14)]),
     }),
-    input: z.object({
+    input: z.strictObject({
       /** Refuse a workbook whose parts inflate past this many bytes. */
       maxInflatedBytes: z.number().int().positive(),
       /** Refuse a sheet with more rows than this. */
@@ -72,7 +72,7 @@ export const configSchema = z
     }),
     dataDir: z.string().min(1),
     outDir: z.string().min(1),
-    documents: z.object({
+    documents: z.strictObject({
       report: documentKindSchema,
       publish: documentKindSchema,
       lowScore: documentKindSchema,

@@ -1,0 +1,172 @@
+import { addDays, addWeeks, differenceInCalendarDays, format, getDay, lastDayOfMonth, parseISO } from 'date-fns';
+import { formatCount, roman } from './format-vi.js';
+
+/** A reporting period (shared/spec/documents.md, inputs.md §5). */
+export type Period =
+  | { kind: 'week'; week: number; month: number; year: number }
+  | { kind: 'month'; month: number; year: number }
+  | { kind: 'quarter'; quarter: number; year: number }
+  | { kind: 'year'; year: number };
+
+export interface DateRange {
+  /** ISO dates, inclusive. */
+  start: string;
+  end: string;
+}
+
+const iso = (d: Date) => format(d, 'yyyy-MM-dd');
+const date = (y: number, m: number, d: number) => new Date(y, m - 1, d);
+
+/** Monday of week N of month M: the N-th Monday of that month. */
+function weekMonday(p: { week: number; month: number; year: number }): Date {
+  const first = date(p.year, p.month, 1);
+  const toMonday = (8 - getDay(first)) % 7;
+  return addDays(first, toMonday + 7 * (p.week - 1));
+}
+
+/** How many weeks (Mondays) a month has: 4 or 5. */
+export function weeksInMonth(month: number, year: number): number {
+  const firstMonday = weekMonday({ week: 1, month, year });
+  const last = lastDayOfMonth(firstMonday);
+  return Math.floor(differenceInCalendarDays(last, firstMonday) / 7) + 1;
+}
+
+export function periodRange(p: Period): DateRange {
+  switch (p.kind) {
+    case 'week': {
+      const monday = weekMonday(p);
+      return { start: iso(monday), end: iso(addDays(monday, 6)) };
+    }
+    case 'month':
+      return { start: iso(date(p.year, p.month, 1)), end: iso(lastDayOfMonth(date(p.year, p.month, 1))) };
+    case 'quarter': {
+      const m = (p.quarter - 1) * 3 + 1;
+      return { start: iso(date(p.year, m, 1)), end: iso(lastDayOfMonth(date(p.year, m + 2, 1))) };
+    }
+    case 'year':
+      return { start: `${p.year}-01-01`, end: `${p.year}-12-31` };
+  }
+}
+
+/**
+ * The date a period is evaluated on by default: a week's Friday (tuần 02 tháng 11/2025 → 14/11/2025);
+ * a closed month, quarter or year on the first day after it ends (the data downloaded then).
+ */
+export function nominalEvaluationDate(p: Period): string {
+  if (p.kind === 'week') return iso(addDays(weekMonday(p), 4));
+  return iso(addDays(parseISO(periodRange(p).end), 1));
+}
+
+export function previousPeriod(p: Period): Period {
+  switch (p.kind) {
+    case 'week': {
+      if (p.week > 1) return { ...p, week: p.week - 1 };
+      const prevMonday = addWeeks(weekMonday(p), -1);
+      const month = prevMonday.getMonth() + 1;
+      const year = prevMonday.getFullYear();
+      return { kind: 'week', week: weeksInMonth(month, year), month, year };
+    }
+    case 'month':
+      return p.month > 1 ? { ...p, month: p.month - 1 } : { kind: 'month', month: 12, year: p.year - 1 };
+    case 'quarter':
+      return p.quarter > 1 ? { ...p, quarter: p.quarter - 1 } : { kind: 'quarter', quarter: 4, year: p.year - 1 };
+    case 'year':
+      return { kind: 'year', year: p.year - 1 };
+  }
+}
+
+/** Full label: "tuần 02 tháng 11/2025", "tháng 5/2024", "Quý II năm 2024", "năm 2025". */
+export function periodLabel(p: Period): string {
+  switch (p.kind) {
+    case 'week':
+      return `tuần ${formatCount(p.week)} tháng ${p.month}/${p.year}`;
+    case 'month':
+      return `tháng ${p.month}/${p.year}`;
+    case 'quarter':
+      return `Quý ${roman(p.quarter)} năm ${p.year}`;
+    case 'year':
+      return `năm ${p.year}`;
+  }
+}
+
+/**
+ * Label after the first mention, when the year is understood: "tuần 01 tháng 11", "tháng 4",
+ * "Quý I". A period of another year keeps its year.
+ */
+export function periodShortLabel(p: Period, context: Period): string {
+  const sameYear = p.year === context.year;
+  switch (p.kind) {
+    case 'week':
+      return sameYear ? `tuần ${formatCount(p.week)} tháng ${p.month}` : periodLabel(p);
+    case 'month':
+      return sameYear ? `tháng ${p.month}` : periodLabel(p);
+    case 'quarter':
+      return sameYear ? `Quý ${roman(p.quarter)}` : periodLabel(p);
+    case 'year':
+      return periodLabel(p);
+  }
+}
+
+/** Output file slug: "tuan-02-thang-11-2025", "thang-05-2024", "quy-2-2024", "nam-2025". */
+export function periodSlug(p: Period): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  switch (p.kind) {
+    case 'week':
+      return `tuan-${two(p.week)}-thang-${two(p.month)}-${p.year}`;
+    case 'month':
+      return `thang-${two(p.month)}-${p.year}`;
+    case 'quarter':
+      return `quy-${p.quarter}-${p.year}`;
+    case 'year':
+      return `nam-${p.year}`;
+  }
+}
+
+/** Checks a period's numbers; returns a Vietnamese message, or null when it is valid. */
+export function periodProblem(p: Period): string | null {
+  if (!Number.isInteger(p.year) || p.year < 2000 || p.year > 2100) return `năm không hợp lệ: ${p.year}`;
+  if (p.kind === 'quarter' && !(Number.isInteger(p.quarter) && p.quarter >= 1 && p.quarter <= 4))
+    return `quý phải từ 1 đến 4, nhận được ${p.quarter}`;
+  if ((p.kind === 'month' || p.kind === 'week') && !(Number.isInteger(p.month) && p.month >= 1 && p.month <= 12))
+    return `tháng phải từ 1 đến 12, nhận được ${p.month}`;
+  if (p.kind === 'week') {
+    const n = weeksInMonth(p.month, p.year);
+    if (!(Number.isInteger(p.week) && p.week >= 1 && p.week <= n))
+      return `tháng ${p.month}/${p.year} có ${n} tuần (tính theo ngày thứ Hai), không có tuần ${p.week}`;
+  }
+  return null;
+}
+
+export interface DatedFile {
+  path: string;
+  date: string;
+}
+
+export interface FileChoice {
+  file: DatedFile;
+  /** Why this file: a Vietnamese sentence for the user. */
+  reason: string;
+}
+
+/** Days after a closed period during which its data are downloaded (inputs.md §5). */
+export const CLOSING_WINDOW_DAYS = 10;
+
+/**
+ * The file a period is evaluated on: the latest dated inside a week; for a month, quarter or year,
+ * the latest dated in the first 10 days after it ends, else the latest inside it.
+ */
+export function chooseFile(p: Period, files: readonly DatedFile[]): FileChoice | null {
+  const range = periodRange(p);
+  const latest = (from: string, to: string) =>
+    files
+      .filter((f) => f.date >= from && f.date <= to)
+      .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.path < b.path ? 1 : -1))[0];
+  if (p.kind !== 'week') {
+    const after = addDays(parseISO(range.end), 1);
+    const windowEnd = iso(addDays(after, CLOSING_WINDOW_DAYS - 1));
+    const f = latest(iso(after), windowEnd);
+    if (f) return { file: f, reason: `tệp mới nhất trong ${CLOSING_WINDOW_DAYS} ngày sau khi kỳ kết thúc` };
+  }
+  const f = latest(range.start, range.end);
+  return f ? { file: f, reason: 'tệp mới nhất có ngày trong kỳ' } : null;
+}

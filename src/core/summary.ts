@@ -1,0 +1,30 @@
+import type { Evaluation } from './evaluation.js';
+import type { CountKey, Dataset, Level, SkippedSheet, Warning } from './types.js';
+
+/** What `check --json` prints; scripts rely on this shape. */
+export interface CheckSummary {
+  date: string | null;
+  dateSource: Dataset['dateSource'];
+  files: string[];
+  levels: Partial<Record<Level, { units: number; counts: Record<CountKey, number> }>>;
+  province: { name: string; score: number; rank: number | null; of: number | null } | null;
+  warnings: string[];
+  skippedSheets: SkippedSheet[];
+}
+
+export function summarize(dataset: Dataset, ev: Evaluation, describeWarning: (w: Warning) => string): CheckSummary {
+  const levels: CheckSummary['levels'] = {};
+  for (const [level, r] of Object.entries(ev.levels) as [Level, NonNullable<Evaluation['levels'][Level]>][]) {
+    levels[level] = { units: r.units.length, counts: { ...r.counts } };
+  }
+  const p = ev.province;
+  return {
+    date: ev.date,
+    dateSource: ev.dateSource,
+    files: dataset.files,
+    levels,
+    province: p ? { name: p.name, score: p.score, rank: p.rank, of: p.of } : null,
+    warnings: ev.warnings.map(describeWarning),
+    skippedSheets: dataset.skippedSheets,
+  };
+}
