@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { collect } from '../options.js';
+
+/** Options of every command that reads score files, declared once. */
+export function addReadOptions(cmd: Command): Command {
+  return cmd
+    .option('--sheet <TÊN[=CẤP]>', 'chỉ đọc sheet này; CẤP là tinh, so, huyen hoặc xa (lặp lại được)', collect)
+    .option('--province <TÊN>', 'tên tỉnh để lấy điểm và thứ hạng (mặc định theo cấu hình)')
+    .option('--date <YYYY-MM-DD>', 'ngày đánh giá của dữ liệu (mặc định lấy từ tiêu đề hoặc tên tệp)')
+    .option('--config <TỆP>', 'tệp cấu hình (mặc định dakindex.config.json nếu có)')
+    .option('--json', 'in kết quả dạng JSON');
+}
+
+/** Options of every command that writes a document. */
+export function addDocumentOptions(cmd: Command): Command {
+  return addReadOptions(cmd)
+    .option('--data <THƯ_MỤC>', 'thư mục chứa các tệp điểm theo ngày (mặc định ./data)')
+    .option('--input <TỆP>', 'tệp điểm của kỳ báo cáo, thay cho việc chọn trong --data (lặp lại được)', collect)
+    .option('--previous <TỆP>', 'tệp điểm của kỳ trước để so sánh (lặp lại được)', collect)
+    .option('--out <THƯ_MỤC>', 'thư mục ghi văn bản (mặc định ./out)')
+    .option('--number <SỐ>', 'số văn bản (mặc định để trống như bản giấy)')
+    .option('--issued <YYYY-MM-DD>', 'ngày ban hành (mặc định để trống ngày)')
+    .option('--templates <THƯ_MỤC>', 'thư mục mẫu văn bản của cơ quan')
+    .option('--force', 'ghi đè tệp đã có');
+}
+
+export function addPeriodOptions(cmd: Command): Command {
+  return cmd
+    .option('--week <N>', 'tuần thứ N của tháng (tuần bắt đầu từ thứ Hai thứ N của tháng)')
+    .option('--month <M>', 'tháng')
+    .option('--quarter <Q>', 'quý (1-4)')
+    .option('--year <Y>', 'năm (mặc định năm hiện tại)');
+}

@@ -1,0 +1,35 @@
+import { loadConfig } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+import { describeOrigin } from '../core/errors.js';
+import type { EvaluationSettings } from '../core/evaluation.js';
+import type { Warning } from '../core/types.js';
+
+/** What a command needs from its process: streams and the working folder. Tests pass their own. */
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+export function processIO(): CliIO {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    cwd: process.cwd(),
+    env: process.env,
+  };
+}
+
+export function configFor(opts: { config?: string | undefined; province?: string | undefined }, io: CliIO): Config {
+  const { config } = loadConfig(opts.config, io.cwd);
+  return opts.province ? { ...config, province: { ...config.province, name: opts.province } } : config;
+}
+
+export function settingsOf(config: Config): EvaluationSettings {
+  return { groups: config.groups, bands: config.bands, provinceName: config.province.name };
+}
+
+export function describeWarning(w: Warning): string {
+  return w.origin ? `${describeOrigin(w.origin)}: ${w.message}` : w.message;
+}

@@ -1,0 +1,76 @@
+import { Command, CommanderError, Help } from 'commander';
+import { DakindexError } from '../core/errors.js';
+import { registerCheck } from './commands/check.js';
+import { registerReport } from './commands/report.js';
+import { processIO, type CliIO } from './context.js';
+
+const HELP_TITLES: [RegExp, string][] = [
+  [/^Usage:/gm, 'Cách dùng:'],
+  [/^Options:/gm, 'Tùy chọn:'],
+  [/^Commands:/gm, 'Lệnh:'],
+  [/^Arguments:/gm, 'Tham số:'],
+  [/\(default: /g, '(mặc định: '],
+];
+
+/** The commander program with every command; `io` receives all output. */
+export function buildProgram(io: CliIO, today: () => Date = () => new Date()): Command {
+  const program = new Command('dakindex')
+    .description(
+      'Tạo báo cáo, công văn về Bộ chỉ số phục vụ người dân, doanh nghiệp (QĐ 766/QĐ-TTg) từ bảng điểm Excel',
+    )
+    .version(VERSION, '-V, --version', 'in phiên bản')
+    .helpOption('-h, --help', 'hiển thị trợ giúp')
+    .helpCommand('help [lệnh]', 'hiển thị trợ giúp của một lệnh')
+    .showHelpAfterError('(dùng --help để xem cách dùng)')
+    .configureHelp({
+      formatHelp: (cmd, helper) => HELP_TITLES.reduce((t, [re, vi]) => t.replace(re, vi), Help.prototype.formatHelp.call(helper, cmd, helper)),
+    })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(translate(s)) })
+    .exitOverride();
+  registerCheck(program, io);
+  registerReport(program, io, today);
+  for (const c of program.commands) c.helpOption('-h, --help', 'hiển thị trợ giúp').exitOverride();
+  return program;
+}
+
+const VERSION = '0.1.0';
+
+const COMMANDER_MESSAGES: [RegExp, string][] = [
+  [/^error: unknown option '(.+)'/, "lỗi: không có tùy chọn '$1'"],
+  [/^error: unknown command '(.+)'/, "lỗi: không có lệnh '$1'"],
+  [/^error: missing required argument '(.+)'/, "lỗi: thiếu tham số '$1'"],
+  [/^error: option '(.+)' argument missing/, "lỗi: tùy chọn '$1' cần một giá trị"],
+  [/^error: too many arguments.*/, 'lỗi: thừa tham số'],
+];
+
+function translate(s: string): string {
+  return COMMANDER_MESSAGES.reduce((t, [re, vi]) => t.replace(re, vi), s);
+}
+
+/** Runs the CLI and returns the exit code: 0 ok, 1 data errors, 2 usage errors. */
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : 2;
+    }
+    if (e instanceof DakindexError) {
+      io.stderr(`${e.message}\n`);
+      return e.exitCode;
+    }
+    const debug = (io.env.DEBUG ?? '').split(',').includes('dakindex');
+    io.stderr(
+      debug
+        ? `${(e as Error).stack ?? String(e)}\n`
+        : `Lỗi không mong đợi: ${(e as Error).message ?? String(e)}\n(chạy lại với DEBUG=dakindex để xem chi tiết)\n`,
+    );
+    return 70;
+  }
+}
+
+export async function main(argv: string[]): Promise<void> {
+  process.exitCode = await run(argv, processIO());
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { UsageError } from '../core/errors.js';
+import { LEVELS, type Level } from '../core/types.js';
+
+/**
+ * Options shared by the commands, each validated by one zod schema so that the command layer
+ * works on typed values. Commander collects strings; these schemas say what they must be.
+ */
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'ngày không tồn tại');
+
+const LEVEL_ALIASES: Record<string, Level> = {
+  tinh: 'tinh',
+  so: 'so',
+  huyen: 'huyen',
+  xa: 'xa',
+};
+
+/** `--sheet NAME` or `--sheet NAME=LEVEL` (tinh, so, huyen, xa). */
+export const sheetSelection = z.string().transform((s, ctx) => {
+  const eq = s.lastIndexOf('=');
+  if (eq < 0) return { name: s.trim() };
+  const name = s.slice(0, eq).trim();
+  const level = LEVEL_ALIASES[s.slice(eq + 1).trim().toLowerCase()];
+  if (!name || !level) {
+    ctx.addIssue({ code: 'custom', message: `"${s}": cần TÊN hoặc TÊN=CẤP với CẤP là ${LEVELS.join(', ')}` });
+    return z.NEVER;
+  }
+  return { name, level };
+});
+
+const positiveInt = (what: string, max?: number) =>
+  z.coerce
+    .number({ message: `${what} phải là số` })
+    .int(`${what} phải là số nguyên`)
+    .min(1, `${what} phải từ 1 trở lên`)
+    .max(max ?? Number.MAX_SAFE_INTEGER, `${what} tối đa là ${max}`);
+
+export const common = {
+  sheet: z.array(sheetSelection).default([]),
+  province: z.string().min(1).optional(),
+  date: isoDate.optional(),
+  json: z.boolean().default(false),
+  config: z.string().min(1).optional(),
+};
+
+export const documentOptions = {
+  data: z.string().min(1).optional(),
+  input: z.array(z.string().min(1)).optional(),
+  previous: z.array(z.string().min(1)).optional(),
+  out: z.string().min(1).optional(),
+  number: positiveInt('số văn bản').optional(),
+  issued: isoDate.optional(),
+  templates: z.string().min(1).optional(),
+  force: z.boolean().default(false),
+};
+
+export const periodOptions = {
+  week: positiveInt('tuần', 5).optional(),
+  month: positiveInt('tháng', 12).optional(),
+  quarter: positiveInt('quý', 4).optional(),
+  year: positiveInt('năm').optional(),
+};
+
+export { isoDate, positiveInt };
+
+/** Validates commander's raw options with a zod object; a failure is a usage error naming the option. */
+export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+  const r = schema.safeParse(raw);
+  if (r.success) return r.data;
+  const lines = r.error.issues.map((i) => {
+    const key = i.path[0];
+    const flag = typeof key === 'string' ? `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : 'tham số';
+    return `${flag}: ${i.message}`;
+  });
+  throw new UsageError(lines.join('\n'));
+}
+
+/** Commander's collector for repeatable options. */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}

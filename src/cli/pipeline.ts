@@ -1,0 +1,109 @@
+import { join, resolve } from 'node:path';
+import type { Config } from '../config/schema.js';
+import type { DocumentModel } from '../core/documents/model.js';
+import { DataError } from '../core/errors.js';
+import { evaluate, type Evaluation } from '../core/evaluation.js';
+import { formatShortDate } from '../core/format-vi.js';
+import { chooseFile, periodLabel, type Period } from '../core/periods.js';
+import type { Dataset, Warning } from '../core/types.js';
+import { scanDataFolder } from '../io/data-folder.js';
+import { renderDocx } from '../io/docx/render.js';
+import { ensureWritable, writeFileAtomic } from '../io/output-file.js';
+import { readDataset } from '../io/readers/read-dataset.js';
+import { settingsOf, type CliIO } from './context.js';
+
+/** Read → compute → write steps that every document command shares. */
+
+export interface InputOptions {
+  data?: string | undefined;
+  input?: string[] | undefined;
+  previous?: string[] | undefined;
+  sheet: { name: string; level?: 'tinh' | 'so' | 'huyen' | 'xa' }[];
+  date?: string | undefined;
+}
+
+export interface ChosenInputs {
+  current: string[];
+  previous: string[] | null;
+  /** Date known from the folder scan, used when the file itself gives none. */
+  currentDate: string | null;
+  /** Lines telling the user which files were chosen and why. */
+  notes: string[];
+}
+
+/** The files of a period and of the one before it: --input/--previous, else chosen in the data folder. */
+export async function chooseInputs(
+  period: Period,
+  prev: Period | null,
+  opts: InputOptions,
+  config: Config,
+  io: CliIO,
+): Promise<ChosenInputs> {
+  if (opts.input?.length) {
+    return {
+      current: opts.input.map((f) => resolve(io.cwd, f)),
+      previous: opts.previous?.length ? opts.previous.map((f) => resolve(io.cwd, f)) : null,
+      currentDate: null,
+      notes: [`Dữ liệu ${periodLabel(period)}: ${opts.input.join(', ')} (theo --input)`],
+    };
+  }
+  const dir = resolve(io.cwd, opts.data ?? config.dataDir);
+  const { files } = await scanDataFolder(dir, config);
+  const cur = chooseFile(period, files);
+  if (!cur) {
+    throw new DataError(
+      `Không có tệp dữ liệu nào trong ${dir} cho ${periodLabel(period)} (cần tệp có ngày trong kỳ, hoặc trong 10 ngày sau khi kỳ kết thúc). Dùng --input TỆP để chỉ định.`,
+    );
+  }
+  const notes = [`Dữ liệu ${periodLabel(period)}: ${cur.file.path} (ngày ${formatShortDate(cur.file.date)}, ${cur.reason})`];
+  let previous: string[] | null = null;
+  if (opts.previous?.length) {
+    previous = opts.previous.map((f) => resolve(io.cwd, f));
+    notes.push(`Dữ liệu kỳ trước: ${opts.previous.join(', ')} (theo --previous)`);
+  } else if (prev) {
+    const p = chooseFile(prev, files);
+    if (p) {
+      previous = [p.file.path];
+      notes.push(`Dữ liệu ${periodLabel(prev)}: ${p.file.path} (ngày ${formatShortDate(p.file.date)}, ${p.reason})`);
+    }
+  }
+  return { current: [cur.file.path], previous, currentDate: cur.file.date, notes };
+}
+
+export interface Evaluated {
+  dataset: Dataset;
+  evaluation: Evaluation & { date: string };
+}
+
+/** Reads files and evaluates them; the evaluation date must be known. */
+export async function readAndEvaluate(
+  files: string[],
+  opts: { sheet: InputOptions['sheet']; date?: string | undefined },
+  config: Config,
+  fallbackDate: string | null,
+): Promise<Evaluated> {
+  const dataset = await readDataset(files, { config, sheets: opts.sheet, ...(opts.date ? { date: opts.date } : {}) });
+  const evaluation = evaluate(dataset, settingsOf(config));
+  const date = evaluation.date ?? fallbackDate;
+  if (!date) {
+    throw new DataError(`Không xác định được ngày đánh giá của ${files.join(', ')}; dùng --date YYYY-MM-DD.`);
+  }
+  if (Object.keys(evaluation.levels).length === 0) {
+    throw new DataError(`Không đọc được bảng điểm nào trong ${files.join(', ')}.`);
+  }
+  return { dataset, evaluation: { ...evaluation, date } };
+}
+
+/** Renders and writes a document atomically; returns the absolute path. */
+export async function writeDocument(model: DocumentModel, outDir: string, name: string, force: boolean): Promise<string> {
+  const file = join(outDir, name);
+  ensureWritable(file, force);
+  const buffer = await renderDocx(model);
+  writeFileAtomic(file, buffer);
+  return file;
+}
+
+export function printWarnings(warnings: Warning[], describe: (w: Warning) => string, io: CliIO): void {
+  if (!warnings.length) return;
+  io.stderr(`Cảnh báo (${warnings.length}):\n${warnings.map((w) => `  - ${describe(w)}`).join('\n')}\n`);
+}

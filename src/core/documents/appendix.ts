@@ -1,0 +1,60 @@
+import type { Config } from '../../config/schema.js';
+import type { LevelComparison } from '../comparison.js';
+import type { LevelResult } from '../evaluation.js';
+import { formatScore, formatSignedScore, roman } from '../format-vi.js';
+import { LEVEL_WORDING } from '../labels.js';
+import type { Appendix, TableColumn } from './model.js';
+
+export const NO_DATA_LABEL = 'Không có dữ liệu';
+export const NEW_UNIT_LABEL = 'mới';
+
+/**
+ * The Phụ lục table of one level: STT, unit, one column per group of the data with its maximum,
+ * total, Xếp loại, Xếp hạng and, with a previous period, the score change. Best first; units
+ * without data last.
+ */
+export function levelAppendix(
+  result: LevelResult,
+  index: number,
+  note: string,
+  config: Config,
+  comparison: LevelComparison | null,
+): Appendix {
+  const bandLabel = new Map(config.bands.map((b) => [b.key, b.label]));
+  const columns: TableColumn[] = [
+    { header: 'STT', width: 5, align: 'center' },
+    { header: result.level === 'so' ? 'Tên cơ quan, đơn vị' : 'Tên đơn vị', width: 30, align: 'left' },
+    ...result.groups.map((g): TableColumn => ({
+      header: `${config.groups[g].label} (${formatScore(config.groups[g].max).replace(/,0$/, '')})`,
+      width: 10,
+      align: 'right',
+    })),
+    { header: 'Tổng điểm (100)', width: 9, align: 'right' },
+    { header: 'Xếp loại', width: 10, align: 'center' },
+    { header: 'Xếp hạng', width: 7, align: 'center' },
+  ];
+  if (comparison) columns.push({ header: 'So với kỳ trước', width: 9, align: 'right' });
+
+  const rows = result.units.map((u, i) => {
+    const cells = [String(i + 1), u.name];
+    for (const g of result.groups) cells.push(u.score === null || u.groups[g] === undefined ? '' : formatScore(u.groups[g]!));
+    cells.push(u.score === null ? '' : formatScore(u.score));
+    cells.push(u.band ? bandLabel.get(u.band)! : NO_DATA_LABEL);
+    cells.push(u.rank === null ? '' : String(u.rank));
+    if (comparison) {
+      const change = comparison.units.get(u.key);
+      cells.push(
+        u.score === null ? '' : change?.scoreDelta == null ? NEW_UNIT_LABEL : formatSignedScore(change.scoreDelta),
+      );
+    }
+    return cells;
+  });
+
+  return {
+    number: roman(index + 1),
+    title: LEVEL_WORDING[result.level].appendixTitle,
+    note,
+    landscape: columns.length > 6,
+    table: { columns, rows },
+  };
+}

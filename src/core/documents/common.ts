@@ -1,0 +1,53 @@
+import type { Config, DocumentKindConfig } from '../../config/schema.js';
+import { formatDocumentNumber, formatLongDate, formatPlaceDate, parseIsoDate } from '../format-vi.js';
+import type { MarkupDocument } from './markup.js';
+import type { DocumentModel } from './model.js';
+
+/** Number and date of issue: both blank by default, as the seeds; the month and year are filled. */
+export interface Issue {
+  number?: number;
+  /** ISO date of issue; without it the day is left blank in the month of `fallback`. */
+  issued?: string;
+  /** ISO date whose month and year stand in the blank date (the evaluation date). */
+  fallback: string;
+}
+
+export function issueDate(issue: Issue): { year: number; month: number; day?: number } {
+  if (issue.issued) return parseIsoDate(issue.issued);
+  const { year, month } = parseIsoDate(issue.fallback);
+  return { year, month };
+}
+
+/**
+ * The parts every document shares: page layout, header table, Kính gửi, body, signature and Nơi
+ * nhận (the template's @noi-nhan list, else the configuration's).
+ */
+export function documentFrame(
+  config: Config,
+  kind: DocumentKindConfig,
+  issue: Issue,
+  text: MarkupDocument,
+): Pick<DocumentModel, 'layout' | 'header' | 'signature' | 'body' | 'recipients'> {
+  return {
+    body: text.blocks,
+    ...(text.recipients.length ? { recipients: text.recipients } : {}),
+    layout: { margins: { ...config.layout.margins }, bodySize: config.layout.bodySize },
+    header: {
+      parent: kind.issuer.parent,
+      issuer: kind.issuer.name,
+      number: formatDocumentNumber(kind.symbol, issue.number),
+      placeDate: formatPlaceDate(config.province.place, issueDate(issue)),
+    },
+    signature: {
+      recipients: text.distribution.length ? text.distribution : kind.recipients,
+      title: kind.signer.title,
+      name: kind.signer.name,
+    },
+  };
+}
+
+/** "(Kèm theo Báo cáo số      /BC-VPUBND ngày      tháng 11 năm 2025 của Văn phòng UBND tỉnh)" */
+export function appendixNote(documentName: string, kind: DocumentKindConfig, issue: Issue): string {
+  const number = formatDocumentNumber(kind.symbol, issue.number).replace(/^Số: /, '');
+  return `(Kèm theo ${documentName} số ${number} ${formatLongDate(issueDate(issue))} của ${kind.issuer.shortName})`;
+}

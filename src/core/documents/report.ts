@@ -1,0 +1,203 @@
+import type { Config } from '../../config/schema.js';
+import { compare, type Comparison } from '../comparison.js';
+import type { Evaluation, LevelResult } from '../evaluation.js';
+import { formatCount, formatScore, formatScoreChange, formatShortDate, joinAnd, roman } from '../format-vi.js';
+import { LEVEL_WORDING } from '../labels.js';
+import { periodLabel, periodShortLabel, previousPeriod, type Period } from '../periods.js';
+import { onlineServicesPoints, scoreUnit } from '../scoring.js';
+import type { GroupKey, Level } from '../types.js';
+import { NO_DATA } from '../types.js';
+import { levelAppendix } from './appendix.js';
+import { appendixNote, documentFrame, type Issue } from './common.js';
+import type { MarkupDocument } from './markup.js';
+import type { DocumentModel } from './model.js';
+
+export interface ReportInput {
+  period: Period;
+  current: Evaluation & { date: string };
+  /** The previous period's evaluation; null when its file is missing. */
+  previous: Evaluation | null;
+  config: Config;
+  issue: Omit<Issue, 'fallback'>;
+}
+
+/** A criterion of QĐ 766 as the body text names it, with its maximum. */
+export interface Criterion {
+  label: string;
+  max: string;
+}
+
+/** The data a report template receives: every figure already worded. */
+export interface ReportContext {
+  province: { name: string };
+  period: { kind: Period['kind']; label: string; year: number };
+  previous: { label: string } | null;
+  date: string;
+  issuer: { shortName: string };
+  /** "các sở, ban, ngành, UBND cấp huyện và UBND cấp xã" */
+  levelsPhrase: string;
+  method: {
+    criteria: Criterion[];
+    agencyExample: { rate: string; label: string; max: string; points: string };
+    /** Localities whose published total is the score: "UBND cấp xã", "UBND cấp huyện và UBND cấp xã". */
+    localities: string | null;
+    /** The same, listed with commas: "UBND cấp huyện, UBND cấp xã". */
+    localitiesList: string | null;
+    bands: string[];
+  };
+  results: {
+    province: {
+      letter: string;
+      score: string;
+      /** "tăng 0,27 điểm so với tuần 01 tháng 11", or null without a previous period. */
+      change: string | null;
+      rank: string | null;
+      criteria: { label: string; points: string; max: string }[];
+    } | null;
+    levels: { letter: string; heading: string; lines: string[] }[];
+    /** "đối với các sở, ban, ngành (Phụ lục I) và đối với UBND cấp xã (Phụ lục II)" */
+    appendixRefs: string;
+  };
+}
+
+/**
+ * The five criteria of QĐ 766 in the order the seeds list them, the 22-point online group being
+ * the sum of its two halves in six-group data.
+ */
+const CRITERIA: { key: GroupKey | 'online'; from: (g: Partial<Record<GroupKey, number>>) => number | undefined }[] = [
+  { key: 'ckmb', from: (g) => g.ckmb },
+  { key: 'tdgq', from: (g) => g.tdgq },
+  { key: 'mdsh', from: (g) => g.mdsh },
+  { key: 'online', from: onlineServicesPoints },
+  { key: 'mdhl', from: (g) => g.mdhl },
+];
+
+function criterionLabel(config: Config, key: GroupKey | 'online'): Criterion {
+  const g = config.groups[key === 'online' ? 'dvtt' : key];
+  return { label: g.label, max: formatScore(g.max).replace(/,0$/, '') };
+}
+
+const LETTERS = 'abcdđeghiklmnopqrstuvxy';
+
+export function reportContext(input: ReportInput): ReportContext {
+  const { period, current, previous, config } = input;
+  const comparison: Comparison | null = previous ? compare(current, previous) : null;
+  const prevLabel = previous ? periodShortLabel(previousPeriod(period), period) : null;
+  const localLevels = (Object.keys(current.levels) as Level[]).filter((l) => l !== 'tinh');
+  const reported = localLevels.map((l) => current.levels[l]!);
+  const localities = localLevels.filter((l) => l === 'huyen' || l === 'xa').map((l) => LEVEL_WORDING[l].noun);
+
+  const province = current.province;
+  let letter = 0;
+  const provinceResult = province
+    ? {
+        letter: LETTERS[letter++]!,
+        score: formatScore(province.score),
+        change:
+          comparison?.province && prevLabel ? `${formatScoreChange(comparison.province.scoreDelta)} so với ${prevLabel}` : null,
+        rank: province.rank !== null ? `${province.rank}${province.of ? `/${province.of}` : ''}` : null,
+        criteria: CRITERIA.flatMap((c) => {
+          const points = c.from(province.groups);
+          return points === undefined ? [] : [{ ...criterionLabel(config, c.key), points: formatScore(points) }];
+        }),
+      }
+    : null;
+
+  const example = scoreUnit(
+    { name: 'Sở A', level: 'so', values: { mdsh: { value: 75, kind: 'rate' } }, origin: { file: '', sheet: '', row: 0 } },
+    config.groups,
+    [],
+  );
+
+  return {
+    province: { name: config.province.name },
+    period: { kind: period.kind, label: periodLabel(period), year: period.year },
+    previous: prevLabel ? { label: prevLabel } : null,
+    date: formatShortDate(current.date),
+    issuer: { shortName: config.documents.report.issuer.shortName },
+    levelsPhrase: joinAnd(localLevels.map((l) => LEVEL_WORDING[l].reference)),
+    method: {
+      criteria: CRITERIA.map((c) => criterionLabel(config, c.key)),
+      agencyExample: {
+        rate: '75',
+        label: config.groups.mdsh.label,
+        max: criterionLabel(config, 'mdsh').max,
+        points: formatScore(example.score ?? 0),
+      },
+      localities: localities.length ? joinAnd(localities) : null,
+      localitiesList: localities.length ? localities.join(', ') : null,
+      bands: bandLines(config),
+    },
+    results: {
+      province: provinceResult,
+      levels: reported.map((r) => ({
+        letter: LETTERS[letter++]!,
+        heading: LEVEL_WORDING[r.level].heading,
+        lines: countLines(r, config, comparison, prevLabel),
+      })),
+      appendixRefs: joinAnd(
+        reported.map((r, i) => `đối với ${LEVEL_WORDING[r.level].reference} (Phụ lục ${roman(i + 1)})`),
+      ),
+    },
+  };
+}
+
+/** "Từ 90 đến 100 điểm xếp loại: Xuất sắc.", "Từ 80 đến dưới 90 điểm xếp loại: Tốt.", "Dưới 50 ...". */
+export function bandLines(config: Config): string[] {
+  return config.bands.map((b, i) => {
+    const upper = i === 0 ? null : config.bands[i - 1]!.min;
+    const min = formatScore(b.min).replace(/,0$/, '');
+    if (upper === null) return `Từ ${min} đến 100 điểm xếp loại: ${b.label}.`;
+    const max = formatScore(upper).replace(/,0$/, '');
+    if (b.min === 0) return `Dưới ${max} điểm xếp loại: ${b.label}.`;
+    return `Từ ${min} đến dưới ${max} điểm xếp loại: ${b.label}.`;
+  });
+}
+
+/**
+ * One line per band, best first: "Có 87/102 UBND cấp xã xếp loại: Xuất sắc (giảm 05 địa phương so
+ * với tuần 01 tháng 11).", "Không có cơ quan xếp loại: Khá.", then units without data.
+ */
+export function countLines(
+  r: LevelResult,
+  config: Config,
+  comparison: Comparison | null,
+  prevLabel: string | null,
+): string[] {
+  const w = LEVEL_WORDING[r.level];
+  const total = r.units.length;
+  const delta = comparison?.levels[r.level]?.countDelta;
+  const lines = config.bands.map((b) => {
+    const n = r.counts[b.key];
+    const change = delta && prevLabel && delta[b.key] !== 0
+      ? ` (${delta[b.key] > 0 ? 'tăng' : 'giảm'} ${formatCount(Math.abs(delta[b.key]))} ${w.changeNoun} so với ${prevLabel})`
+      : '';
+    return n === 0
+      ? `Không có ${w.noun} xếp loại: ${b.label}${change}.`
+      : `Có ${formatCount(n)}/${formatCount(total)} ${w.noun} xếp loại: ${b.label}${change}.`;
+  });
+  if (r.counts[NO_DATA] > 0) {
+    lines.push(`Không có dữ liệu để đánh giá, xếp loại: ${formatCount(r.counts[NO_DATA])} ${w.noun}.`);
+  }
+  return lines;
+}
+
+/** The report's document: template text, header and signature from configuration, appendices from data. */
+export function buildReportModel(input: ReportInput, text: MarkupDocument): DocumentModel {
+  const { config, current, previous, period } = input;
+  const kind = config.documents.report;
+  const issue: Issue = { ...input.issue, fallback: current.date };
+  const comparison = previous ? compare(current, previous) : null;
+  const note = appendixNote('Báo cáo', kind, issue);
+  const levels = (Object.values(current.levels) as LevelResult[]).filter((r) => r.level !== 'tinh');
+  return {
+    kind: 'bao-cao',
+    ...documentFrame(config, kind, issue, text),
+    title: {
+      name: 'BÁO CÁO',
+      summary: text.subject.length ? text.subject : [`Kết quả đánh giá ${periodLabel(period)}`],
+    },
+    appendices: levels.map((r, i) => levelAppendix(r, i, note, config, comparison?.levels[r.level] ?? null)),
+  };
+}
+
