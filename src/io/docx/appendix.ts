@@ -1,0 +1,38 @@
+/**
+ * Appendices (Phụ lục, Nghị định 30 Phụ lục I §III.1, Mẫu 2.1): each in a section of its own, starting
+ * on a new page with its own page numbering, landscape when asked. A heading block ("Phụ lục I",
+ * title, chỉ dẫn line, short rule), then the table (appendix-table.ts).
+ */
+import { Paragraph, TextRun } from 'docx';
+import type { Appendix } from '../../core/documents/model.js';
+import { textWidth } from './measure.js';
+import { RULE_RATIO, ruleParagraph } from './rules.js';
+import { SIZE } from './sizes.js';
+import { STYLE } from './styles.js';
+import { nfc, upper } from './text.js';
+
+/** Space between the heading's rule and the table: 12 pt. */
+export const APPENDIX_RULE_AFTER = 240;
+
+export function appendixLabel(appendix: Appendix): string {
+  const n = appendix.number.trim();
+  return n === '' ? 'Phụ lục' : `Phụ lục ${n}`;
+}
+
+/** The heading block of an appendix, in a section `areaWidth` twips wide. */
+export function appendixHeading(appendix: Appendix, areaWidth: number): Paragraph[] {
+  const title = upper(appendix.title).trim();
+  const note = nfc(appendix.note).trim();
+  const paragraphs = [new Paragraph({ style: STYLE.appendixNumber, text: appendixLabel(appendix) })];
+  if (title !== '') paragraphs.push(new Paragraph({ style: STYLE.appendixTitle, text: title }));
+  if (note !== '') paragraphs.push(new Paragraph({ style: STYLE.appendixNote, text: note }));
+  const under = title !== '' ? textWidth(title, SIZE.appendixTitle, 'bold') : textWidth(note, SIZE.appendixNote, 'italic');
+  const length = Math.round(RULE_RATIO * Math.min(under, areaWidth));
+  paragraphs.push(ruleParagraph(areaWidth, length, APPENDIX_RULE_AFTER));
+  return paragraphs;
+}
+
+/** A paragraph that only holds `marker`, which splice.ts replaces with the table's XML. */
+export function markerParagraph(marker: string): Paragraph {
+  return new Paragraph({ children: [new TextRun(marker)] });
+}

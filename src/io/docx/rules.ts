@@ -1,0 +1,37 @@
+/**
+ * Short horizontal rules (Nghị định 30: under the agency name, the Tiêu ngữ and the trích yếu): an
+ * empty centred paragraph with a single top border (style STYLE.rule), whose left and right indents
+ * make the border as long as the rule.
+ */
+import { Paragraph } from 'docx';
+import { longestLineWidth, type Face } from './measure.js';
+import { STYLE } from './styles.js';
+
+/**
+ * Length of a short rule as a fraction of the line it is under. Nghị định 30 asks for 1/3 to 1/2 of
+ * the line; 0.4 stays inside that range whatever the rounding.
+ */
+export const RULE_RATIO = 0.4;
+
+/** The length of a short rule under `lines`: RULE_RATIO of the longest, in twips. */
+export function shortRuleLength(lines: readonly string[], sizePt: number, face: Face): number {
+  return Math.round(RULE_RATIO * longestLineWidth(lines, sizePt, face));
+}
+
+/** The indent on each side that centres a rule of `length` in an area `areaWidth` wide. */
+export function ruleIndent(areaWidth: number, length: number): number {
+  return Math.max(0, Math.round((areaWidth - Math.min(length, areaWidth)) / 2));
+}
+
+/**
+ * A rule `length` twips long, centred in an area `areaWidth` twips wide (the cell's or page's text
+ * width). `after` adds space below it.
+ */
+export function ruleParagraph(areaWidth: number, length: number, after?: number): Paragraph {
+  const side = ruleIndent(areaWidth, length);
+  return new Paragraph({
+    style: STYLE.rule,
+    indent: { left: side, right: side },
+    ...(after ? { spacing: { after } } : {}),
+  });
+}
