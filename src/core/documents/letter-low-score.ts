@@ -1,0 +1,179 @@
+import type { Config } from '../../config/schema.js';
+import { DataError } from '../errors.js';
+import type { Evaluation, LevelResult, ScoredUnit } from '../evaluation.js';
+import { formatCount, formatRankChange, formatScore, formatShortDate, parseIsoDate } from '../format-vi.js';
+import type { Warning } from '../types.js';
+import { documentFrame, type Issue } from './common.js';
+import {
+  committeeName,
+  footnoteSafe,
+  formatMax,
+  localityKinds,
+  localityName,
+  provinceRank,
+} from './letter-common.js';
+import type { MarkupDocument } from './markup.js';
+import type { DocumentModel } from './model.js';
+
+/** Công văn đôn đốc các địa phương có điểm thấp (seed 003). */
+
+/** Which communes: the N lowest, or every one below a score. */
+export type LowScoreChoice = { bottom: number } | { below: number };
+
+export interface LowScoreInput {
+  current: Evaluation & { date: string };
+  /** The reference date's evaluation for the province's rank change (--since); null without it. */
+  since: (Evaluation & { date: string }) | null;
+  /** Score the communes must reach by the end of the month (--target); null: no target sentence. */
+  target: number | null;
+  config: Config;
+  issue: Omit<Issue, 'fallback'>;
+}
+
+export interface Selection {
+  /** Best score first, as the seed lists them. */
+  units: ScoredUnit[];
+  /** How many communes have a score (the "102" of "từ 96 đến 102"). */
+  rated: number;
+  warnings: Warning[];
+}
+
+/**
+ * The communes (level xã) the letter is about, best score first: the `bottom` lowest (with any
+ * tied with the last one), or all below `below`. Communes without data are left out and counted in
+ * a warning. No commune to write to is a data error.
+ */
+export function selectLowScoring(current: Evaluation & { date: string }, choice: LowScoreChoice): Selection {
+  const level: LevelResult | undefined = current.levels.xa;
+  const date = formatShortDate(current.date);
+  if (!level || level.rated === 0) {
+    throw new DataError(`Dữ liệu ngày ${date} không có điểm của UBND cấp xã: không có địa phương nào để đôn đốc.`);
+  }
+  const rated = level.units.filter((u) => u.score !== null);
+  const warnings: Warning[] = [];
+  const noData = level.units.length - rated.length;
+  if (noData > 0) {
+    warnings.push({ message: `${formatCount(noData)} UBND cấp xã không có dữ liệu ngày ${date}, không được nêu trong công văn.` });
+  }
+  let units: ScoredUnit[];
+  if ('bottom' in choice) {
+    const n = Math.min(choice.bottom, rated.length);
+    const cut = rated[rated.length - n]!.score!;
+    units = rated.filter((u) => u.score! <= cut);
+    if (units.length > n) {
+      warnings.push({
+        message: `--bottom ${choice.bottom}: có ${formatCount(units.length - n)} địa phương cùng điểm ${formatScore(cut)} với địa phương thứ ${n} từ dưới lên, đã nêu cả.`,
+      });
+    }
+    if (choice.bottom > rated.length) {
+      warnings.push({ message: `--bottom ${choice.bottom}: chỉ có ${formatCount(rated.length)} UBND cấp xã có điểm.` });
+    }
+  } else {
+    units = rated.filter((u) => u.score! < choice.below);
+    if (units.length === 0) {
+      const lowest = rated[rated.length - 1]!;
+      throw new DataError(
+        `Không có UBND cấp xã nào dưới ${formatScore(choice.below)} điểm ngày ${date} (thấp nhất: ${lowest.name} ${formatScore(lowest.score!)} điểm): không tạo công văn.`,
+      );
+    }
+  }
+  return { units, rated: rated.length, warnings };
+}
+
+export interface LowScoreContext {
+  /** The province: "93,79", rank "21/34 tỉnh, thành phố" (after "xếp"), change "tăng 12 bậc so với ngày 09/01/2026". */
+  province: { name: string; score: string; rank: string | null; change: string | null } | null;
+  /** Evaluation date: "09/3/2026". */
+  date: string;
+  year: number;
+  /** One commune only (a --separate letter, or a selection of one). */
+  single: boolean;
+  /** After "Chủ tịch UBND " / "Bí thư ": "các phường, xã: Ea Ly, ..., Ea Drăng", or "xã Ea Ly". */
+  localities: string;
+  selection: {
+    /** "07" */
+    count: string;
+    /** "từ 96 đến 102", or "102" when all share one rank. */
+    ranks: string;
+    /** "từ 84,54 đến 89,69", or "84,54". */
+    scores: string;
+    /** "UBND xã Ea Ly đạt 89,69 điểm, ..., UBND xã Ea Drăng đạt 84,54 điểm." */
+    footnote: string;
+  };
+  /** "94" by "cuối tháng 3 năm 2026"; null without --target. */
+  target: { score: string; deadline: string } | null;
+}
+
+function range(low: string, high: string): string {
+  return low === high ? low : `từ ${low} đến ${high}`;
+}
+
+/**
+ * The template's data for a letter to `units` (all the selection, or one commune of it), best
+ * score first.
+ */
+export function lowScoreContext(input: LowScoreInput, units: readonly ScoredUnit[]): LowScoreContext {
+  const { current, since, config, target } = input;
+  if (units.length === 0) throw new RangeError('lowScoreContext: no unit');
+  const p = current.province;
+  const sp = since?.province ?? null;
+  const rankChange = p && sp && p.rank !== null && sp.rank !== null && since ? { by: sp.rank - p.rank, date: since.date } : null;
+  const ranks = units.map((u) => u.rank!);
+  const scores = units.map((u) => u.score!);
+  const { year, month } = parseIsoDate(current.date);
+  return {
+    province: p
+      ? {
+          name: config.province.name,
+          score: formatScore(p.score),
+          rank: provinceRank(p),
+          change: rankChange ? `${formatRankChange(rankChange.by)} so với ngày ${formatShortDate(rankChange.date)}` : null,
+        }
+      : null,
+    date: formatShortDate(current.date),
+    year,
+    single: units.length === 1,
+    localities:
+      units.length === 1 ? localityName(units[0]!) : `${localityKinds(units)}: ${units.map((u) => u.shortName).join(', ')}`,
+    selection: {
+      count: formatCount(units.length),
+      ranks: range(String(Math.min(...ranks)), String(Math.max(...ranks))),
+      scores: range(formatScore(Math.min(...scores)), formatScore(Math.max(...scores))),
+      footnote: footnoteSafe(`${units.map((u) => `${committeeName(u)} đạt ${formatScore(u.score!)} điểm`).join(', ')}.`),
+    },
+    target: target === null ? null : { score: formatMax(target), deadline: `cuối tháng ${month} năm ${year}` },
+  };
+}
+
+/** Warnings about the comparison date, for the command to print. */
+export function lowScoreWarnings(input: LowScoreInput): Warning[] {
+  const { current, since, config } = input;
+  const out: Warning[] = [];
+  if (!current.province) {
+    out.push({ message: `Dữ liệu không có điểm của tỉnh ${config.province.name}: công văn không nêu điểm, thứ hạng của tỉnh.` });
+  } else if (since && (!since.province || since.province.rank === null || current.province.rank === null)) {
+    out.push({
+      message: `Không có thứ hạng của tỉnh ${config.province.name} ngày ${formatShortDate(since.date)}: công văn không nêu mức tăng, giảm bậc.`,
+    });
+  }
+  return out;
+}
+
+/** The letter's document: template text, header and signature from configuration (documents.lowScore). */
+export function buildLowScoreModel(input: LowScoreInput, text: MarkupDocument): DocumentModel {
+  const { config, current } = input;
+  const kind = config.documents.lowScore;
+  const issue: Issue = { ...input.issue, fallback: current.date };
+  const frame = documentFrame(config, kind, issue, text);
+  return {
+    kind: 'cong-van',
+    ...frame,
+    header: {
+      ...frame.header,
+      subject: text.subject.length
+        ? text.subject
+        : ['V/v tập trung cải thiện Chỉ số phục vụ người dân, doanh nghiệp đối với các địa phương có điểm thấp'],
+    },
+    appendices: [],
+  };
+}

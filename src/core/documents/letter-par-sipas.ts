@@ -1,0 +1,128 @@
+import type { Config } from '../../config/schema.js';
+import { DataError } from '../errors.js';
+import {
+  formatLongDate,
+  formatPercent,
+  formatPercentChange,
+  formatRankChange,
+  formatScore,
+  formatScoreChange,
+  parseIsoDate,
+} from '../format-vi.js';
+import type { Warning } from '../types.js';
+import { documentFrame, type Issue } from './common.js';
+import { capitalize } from './letter-common.js';
+import type { MarkupDocument } from './markup.js';
+import type { DocumentModel } from './model.js';
+
+/** Công văn về kết quả Chỉ số PAR Index và SIPAS của một năm (seed 004). */
+
+/** One year's published figures of the province (validated by src/io/readers/par-sipas.ts). */
+export interface ParSipasYear {
+  /** ISO date of the announcement of this year's results. */
+  announced?: string;
+  /** Number of provinces ranked. */
+  provinces?: number;
+  par: { score: number; rank: number };
+  sipas: { percent: number; rank: number };
+}
+
+export interface ParSipasData {
+  /** The source file, for messages. */
+  file: string;
+  years: Record<number, ParSipasYear>;
+}
+
+export interface ParSipasInput {
+  year: number;
+  data: ParSipasData;
+  config: Config;
+  issue: Omit<Issue, 'fallback'>;
+}
+
+/** 1 July 2025: the district level was abolished; letters after it go to "UBND các xã, phường". */
+const NO_DISTRICTS_FROM = '2025-07-01';
+
+export interface ParSipasContext {
+  province: { name: string };
+  year: number;
+  previousYear: number;
+  /** The year the letter asks to improve: year + 1 ("năm 2022"). */
+  nextYear: number;
+  /** "Ngày 25 tháng 5 năm 2022" */
+  announced: string;
+  /** "63" */
+  provinces: string;
+  /** Districts still existed at the announcement: Kính gửi "UBND các huyện, thị xã, thành phố". */
+  hasDistricts: boolean;
+  /** "86,52"; rank "36"; change "tăng 3,3 điểm, cải thiện 09 bậc so với năm 2020" or null. */
+  par: { score: string; rank: string; change: string | null };
+  /** "83,65%"; rank "59"; change "tăng 6,23%, cải thiện 03 bậc so với năm 2020" or null. */
+  sipas: { score: string; rank: string; change: string | null };
+}
+
+/** The year's figures, or a data error naming the file. */
+export function yearOf(data: ParSipasData, year: number): ParSipasYear & { announced: string; provinces: number } {
+  const y = data.years[year];
+  const known = Object.keys(data.years).join(', ');
+  if (!y) throw new DataError(`${data.file}: không có số liệu năm ${year} (có: ${known || 'không năm nào'}).`);
+  if (!y.announced) throw new DataError(`${data.file}: years.${year}.announced: thiếu ngày công bố kết quả năm ${year}.`);
+  if (y.provinces === undefined) throw new DataError(`${data.file}: years.${year}.provinces: thiếu số tỉnh, thành phố được xếp hạng.`);
+  return { ...y, announced: y.announced, provinces: y.provinces };
+}
+
+export function parSipasContext(input: ParSipasInput): ParSipasContext {
+  const { year, data, config } = input;
+  const cur = yearOf(data, year);
+  const prev = data.years[year - 1];
+  const since = `so với năm ${year - 1}`;
+  return {
+    province: { name: config.province.name },
+    year,
+    previousYear: year - 1,
+    nextYear: year + 1,
+    announced: capitalize(formatLongDate(parseIsoDate(cur.announced))),
+    provinces: String(cur.provinces),
+    hasDistricts: cur.announced < NO_DISTRICTS_FROM,
+    par: {
+      score: formatScore(cur.par.score),
+      rank: String(cur.par.rank),
+      change: prev
+        ? `${formatScoreChange(cur.par.score - prev.par.score)}, ${formatRankChange(prev.par.rank - cur.par.rank, 'cải thiện', 'giảm')} ${since}`
+        : null,
+    },
+    sipas: {
+      score: formatPercent(cur.sipas.percent),
+      rank: String(cur.sipas.rank),
+      change: prev
+        ? `${formatPercentChange(cur.sipas.percent - prev.sipas.percent)}, ${formatRankChange(prev.sipas.rank - cur.sipas.rank, 'cải thiện', 'giảm')} ${since}`
+        : null,
+    },
+  };
+}
+
+export function parSipasWarnings(input: ParSipasInput): Warning[] {
+  return input.data.years[input.year - 1]
+    ? []
+    : [{ message: `${input.data.file}: không có số liệu năm ${input.year - 1}: công văn không nêu mức tăng, giảm so với năm trước.` }];
+}
+
+/**
+ * The letter's document. Without --issued the date line keeps the day blank in the month and
+ * year of the announcement.
+ */
+export function buildParSipasModel(input: ParSipasInput, text: MarkupDocument): DocumentModel {
+  const { config, year, data } = input;
+  const kind = config.documents.parSipas;
+  const issue: Issue = { ...input.issue, fallback: yearOf(data, year).announced };
+  const frame = documentFrame(config, kind, issue, text);
+  return {
+    kind: 'cong-van',
+    ...frame,
+    header: {
+      ...frame.header,
+      subject: text.subject.length ? text.subject : [`V/v Chỉ số PAR Index, Chỉ số SIPAS năm ${year}`],
+    },
+    appendices: [],
+  };
+}

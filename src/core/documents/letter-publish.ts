@@ -1,0 +1,112 @@
+import type { Config } from '../../config/schema.js';
+import { compare } from '../comparison.js';
+import { DataError } from '../errors.js';
+import type { Evaluation, LevelResult } from '../evaluation.js';
+import { formatScore, formatShortDate } from '../format-vi.js';
+import { periodLabel, type Period } from '../periods.js';
+import { onlineServicesPoints } from '../scoring.js';
+import type { GroupKey } from '../types.js';
+import { levelAppendix } from './appendix.js';
+import { appendixNote, documentFrame, type Issue } from './common.js';
+import { formatMax, provinceRank } from './letter-common.js';
+import type { MarkupDocument } from './markup.js';
+import type { DocumentModel } from './model.js';
+
+/** Công văn công khai kết quả Bộ chỉ số of a month (seed 000). */
+
+export type MonthPeriod = Extract<Period, { kind: 'month' }>;
+
+export interface PublishInput {
+  period: MonthPeriod;
+  current: Evaluation & { date: string };
+  /** The month before, for the appendices' "So với kỳ trước" column; null when missing. */
+  previous: Evaluation | null;
+  config: Config;
+  issue: Omit<Issue, 'fallback'>;
+}
+
+/** A group's points over its maximum: "10,0" / "18". */
+export interface GroupFigure {
+  points: string;
+  max: string;
+}
+
+export interface PublishContext {
+  province: { name: string };
+  /** "tháng 5/2024", month 5, year 2024. */
+  period: { label: string; month: number; year: number };
+  /** Evaluation date: "04/6/2024". */
+  date: string;
+  /** The data has a district level: Kính gửi "UBND các huyện, thị xã, thành phố". */
+  hasDistricts: boolean;
+  /** "73,73"; rank "31/63 tỉnh, thành phố" (after "xếp hạng"), null when unknown. */
+  total: { score: string; rank: string | null };
+  /**
+   * The five groups of QĐ 766 in the seed's order; the online group is `split` into 3.1 / 3.2 when
+   * the data has its two halves. Null when the province sheet lacks any of them.
+   */
+  groups: {
+    ckmb: GroupFigure;
+    tdgq: GroupFigure;
+    online: GroupFigure & { split: { dvctt: GroupFigure; tttt: GroupFigure } | null };
+    mdhl: GroupFigure;
+    mdsh: GroupFigure;
+  } | null;
+  /** The letter has appendices (levels other than the province). */
+  hasAppendices: boolean;
+}
+
+function figure(config: Config, key: GroupKey, points: number | undefined): GroupFigure | null {
+  return points === undefined ? null : { points: formatScore(points), max: formatMax(config.groups[key].max) };
+}
+
+export function publishContext(input: PublishInput): PublishContext {
+  const { period, current, config } = input;
+  const p = current.province;
+  if (!p) {
+    throw new DataError(
+      `Dữ liệu ngày ${formatShortDate(current.date)} không có điểm của tỉnh ${config.province.name} (cần bảng điểm các tỉnh, thành phố): không tạo công văn công khai.`,
+    );
+  }
+  const g = p.groups;
+  const ckmb = figure(config, 'ckmb', g.ckmb);
+  const tdgq = figure(config, 'tdgq', g.tdgq);
+  const online = figure(config, 'dvtt', onlineServicesPoints(g));
+  const mdhl = figure(config, 'mdhl', g.mdhl);
+  const mdsh = figure(config, 'mdsh', g.mdsh);
+  const dvctt = figure(config, 'dvctt', g.dvctt);
+  const tttt = figure(config, 'tttt', g.tttt);
+  const split = g.dvtt === undefined && dvctt && tttt ? { dvctt, tttt } : null;
+  return {
+    province: { name: config.province.name },
+    period: { label: periodLabel(period), month: period.month, year: period.year },
+    date: formatShortDate(current.date),
+    hasDistricts: current.levels.huyen !== undefined,
+    total: { score: formatScore(p.score), rank: provinceRank(p) },
+    groups: ckmb && tdgq && online && mdhl && mdsh ? { ckmb, tdgq, online: { ...online, split }, mdhl, mdsh } : null,
+    hasAppendices: localLevels(current).length > 0,
+  };
+}
+
+function localLevels(e: Evaluation): LevelResult[] {
+  return (Object.values(e.levels) as LevelResult[]).filter((r) => r.level !== 'tinh');
+}
+
+/** The letter's document: template text, header and signature from configuration, appendices as the report's. */
+export function buildPublishModel(input: PublishInput, text: MarkupDocument): DocumentModel {
+  const { config, current, previous, period } = input;
+  const kind = config.documents.publish;
+  const issue: Issue = { ...input.issue, fallback: current.date };
+  const comparison = previous ? compare(current, previous) : null;
+  const note = appendixNote('Công văn', kind, issue);
+  const frame = documentFrame(config, kind, issue, text);
+  return {
+    kind: 'cong-van',
+    ...frame,
+    header: {
+      ...frame.header,
+      subject: text.subject.length ? text.subject : [`V/v công khai kết quả Bộ chỉ số ${periodLabel(period)}`],
+    },
+    appendices: localLevels(current).map((r, i) => levelAppendix(r, i, note, config, comparison?.levels[r.level] ?? null)),
+  };
+}
