@@ -1,6 +1,7 @@
 import { Command, CommanderError, Help } from 'commander';
 import { DakindexError } from '../core/errors.js';
 import { registerCheck } from './commands/check.js';
+import { registerLetter } from './commands/letter.js';
 import { registerReport } from './commands/report.js';
 import { processIO, type CliIO } from './context.js';
 
@@ -29,6 +30,7 @@ export function buildProgram(io: CliIO, today: () => Date = () => new Date()): C
     .exitOverride();
   registerCheck(program, io);
   registerReport(program, io, today);
+  registerLetter(program, io, today);
   for (const c of program.commands) c.helpOption('-h, --help', 'hiển thị trợ giúp').exitOverride();
   return program;
 }

@@ -1,0 +1,301 @@
+import type { Command } from 'commander';
+import { basename, join, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { z } from 'zod';
+import type { Config } from '../../config/schema.js';
+import type { Issue } from '../../core/documents/common.js';
+import { localityName, slugOf } from '../../core/documents/letter-common.js';
+import {
+  buildLowScoreModel,
+  lowScoreContext,
+  lowScoreWarnings,
+  selectLowScoring,
+  type LowScoreChoice,
+  type LowScoreInput,
+} from '../../core/documents/letter-low-score.js';
+import { buildParSipasModel, parSipasContext, parSipasWarnings, yearOf } from '../../core/documents/letter-par-sipas.js';
+import { buildPublishModel, publishContext, type MonthPeriod } from '../../core/documents/letter-publish.js';
+import type { DocumentModel } from '../../core/documents/model.js';
+import { DataError, UsageError } from '../../core/errors.js';
+import { formatScore, formatShortDate } from '../../core/format-vi.js';
+import { periodLabel, periodSlug, previousPeriod } from '../../core/periods.js';
+import { summarize } from '../../core/summary.js';
+import type { Warning } from '../../core/types.js';
+import { renderDocx } from '../../io/docx/render.js';
+import { scanDataFolder } from '../../io/data-folder.js';
+import { ensureWritable, writeFileAtomic } from '../../io/output-file.js';
+import { readParSipas } from '../../io/readers/par-sipas.js';
+import { TemplateSet } from '../../io/templates.js';
+import { configFor, describeWarning, type CliIO } from '../context.js';
+import { common, documentOptions, isoDate, parseOptions, periodOptions, positiveInt } from '../options.js';
+import { periodFromOptions } from '../period-option.js';
+import { chooseInputs, printWarnings, readAndEvaluate, writeDocument, type Evaluated } from '../pipeline.js';
+import { addDocumentOptions } from './document-options.js';
+
+/**
+ * `dakindex letter publish | low-score | par-sipas`: the three công văn of the seeds (000, 003,
+ * 004). Same pipeline and guarantees as `report`: no document on data errors, atomic writes, no
+ * overwrite without --force.
+ */
+
+const score100 = (what: string) =>
+  z.coerce
+    .number({ message: `${what} phải là số` })
+    .min(0, `${what} phải từ 0 đến 100`)
+    .max(100, `${what} phải từ 0 đến 100`);
+
+const publishOptions = z.object({ ...common, ...documentOptions, month: periodOptions.month, year: periodOptions.year });
+const lowScoreOptions = z.object({
+  ...common,
+  ...documentOptions,
+  bottom: positiveInt('số địa phương').optional(),
+  below: score100('điểm').optional(),
+  target: score100('chỉ tiêu').optional(),
+  since: isoDate.optional(),
+  separate: z.boolean().default(false),
+});
+const parSipasOptions = z.object({ ...common, ...documentOptions, year: periodOptions.year });
+
+function issueOf(opts: { number?: number | undefined; issued?: string | undefined }): Omit<Issue, 'fallback'> {
+  return { ...(opts.number !== undefined ? { number: opts.number } : {}), ...(opts.issued ? { issued: opts.issued } : {}) };
+}
+
+function templatesOf(opts: { templates?: string | undefined }, io: CliIO): TemplateSet {
+  return new TemplateSet(opts.templates && resolve(io.cwd, opts.templates));
+}
+
+function outDir(opts: { out?: string | undefined }, config: Config, io: CliIO): string {
+  return resolve(io.cwd, opts.out ?? config.outDir);
+}
+
+function finish(io: CliIO, json: boolean, files: string[], notes: string[], warnings: Warning[], extra: object): void {
+  if (json) {
+    io.stdout(`${JSON.stringify({ files, ...extra, warnings: warnings.map(describeWarning) }, null, 2)}\n`);
+    return;
+  }
+  const written = files.length === 1 ? `Đã ghi công văn: ${files[0]}` : `Đã ghi ${files.length} công văn:\n${files.map((f) => `  ${f}`).join('\n')}`;
+  io.stdout(`${[...notes, written].join('\n')}\n`);
+  printWarnings(warnings, describeWarning, io);
+}
+
+/** Renders every document first, then writes them: a failure leaves none of them half written. */
+async function writeDocuments(docs: { model: DocumentModel; name: string }[], dir: string, force: boolean): Promise<string[]> {
+  const files = docs.map((d) => join(dir, d.name));
+  for (const f of files) ensureWritable(f, force);
+  const buffers = await Promise.all(docs.map((d) => renderDocx(d.model)));
+  files.forEach((f, i) => writeFileAtomic(f, buffers[i]!));
+  return files;
+}
+
+export function registerLetter(program: Command, io: CliIO, today: () => Date): void {
+  const letter = program
+    .command('letter')
+    .description('Tạo CÔNG VĂN: công khai kết quả tháng, đôn đốc địa phương có điểm thấp, Chỉ số PAR Index và SIPAS');
+  registerPublish(letter, io, today);
+  registerLowScore(letter, io);
+  registerParSipas(letter, io);
+  for (const c of letter.commands) c.helpOption('-h, --help', 'hiển thị trợ giúp');
+}
+
+// ------------------------------------------------------------------ publish (seed 000)
+
+function registerPublish(letter: Command, io: CliIO, today: () => Date): void {
+  const cmd = letter
+    .command('publish')
+    .description('Công văn công khai kết quả Bộ chỉ số của một tháng, kèm các Phụ lục (ví dụ: --month 5 --year 2024)')
+    .option('--month <M>', 'tháng công khai (bắt buộc)')
+    .option('--year <Y>', 'năm (mặc định năm hiện tại)');
+  addDocumentOptions(cmd);
+  cmd.action(async (raw: Record<string, unknown>) => {
+    const opts = parseOptions(publishOptions, raw);
+    if (opts.month === undefined) throw new UsageError('cần --month M (tháng công khai kết quả), ví dụ: --month 5 --year 2024');
+    const period = periodFromOptions({ month: opts.month, year: opts.year }, today()) as MonthPeriod;
+    const config = configFor(opts, io);
+    const templates = templatesOf(opts, io);
+    const inputs = await chooseInputs(period, previousPeriod(period), opts, config, io);
+    const current = await readAndEvaluate(inputs.current, opts, config, inputs.currentDate);
+    const previous = inputs.previous ? await readAndEvaluate(inputs.previous, { sheet: opts.sheet }, config, null) : null;
+
+    const input = { period, current: current.evaluation, previous: previous?.evaluation ?? null, config, issue: issueOf(opts) };
+    const text = templates.render(['cong-van-cong-khai'], publishContext(input));
+    const model = buildPublishModel(input, text);
+    const name = `${current.evaluation.date}_cong-van-cong-khai-${periodSlug(period)}.docx`;
+    const file = await writeDocument(model, outDir(opts, config, io), name, opts.force);
+
+    const warnings = [...current.evaluation.warnings, ...(previous?.evaluation.warnings ?? [])];
+    const s = summarize(current.dataset, current.evaluation, describeWarning);
+    finish(io, opts.json, [file], inputs.notes, warnings, {
+      inputs: { current: inputs.current, previous: inputs.previous },
+      period: { ...period, label: periodLabel(period), date: current.evaluation.date },
+      levels: s.levels,
+      province: s.province,
+    });
+  });
+}
+
+// ------------------------------------------------------------------ low-score (seed 003)
+
+interface DayInputs {
+  files: string[];
+  /** The file's date from the folder scan; null with --input. */
+  date: string | null;
+  note: string;
+}
+
+/** The score file of one day: --input, else the file of that date in the data folder (the latest without a date). */
+async function inputsOfDay(
+  what: string,
+  date: string | undefined,
+  explicit: string[] | undefined,
+  opts: { data?: string | undefined },
+  config: Config,
+  io: CliIO,
+): Promise<DayInputs> {
+  if (explicit?.length) {
+    return { files: explicit.map((f) => resolve(io.cwd, f)), date: null, note: `${what}: ${explicit.join(', ')} (theo tùy chọn)` };
+  }
+  const dir = resolve(io.cwd, opts.data ?? config.dataDir);
+  const { files } = await scanDataFolder(dir, config);
+  const sorted = [...files].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.path < b.path ? -1 : 1));
+  if (date) {
+    const same = sorted.filter((f) => f.date === date);
+    if (same.length === 0) {
+      const near = [...new Set(sorted.map((f) => formatShortDate(f.date)))].slice(-8);
+      throw new DataError(
+        `Không có tệp dữ liệu ngày ${formatShortDate(date)} trong ${dir}${near.length ? ` (có các ngày: ${near.join(', ')})` : ''}. Dùng --input TỆP để chỉ định.`,
+      );
+    }
+    const f = same[same.length - 1]!;
+    return { files: [f.path], date: f.date, note: `${what}: ${f.path} (ngày ${formatShortDate(f.date)})` };
+  }
+  const f = sorted[sorted.length - 1];
+  if (!f) throw new DataError(`Không có tệp dữ liệu có ngày nào trong ${dir}. Dùng --date YYYY-MM-DD hoặc --input TỆP.`);
+  return { files: [f.path], date: f.date, note: `${what}: ${f.path} (ngày ${formatShortDate(f.date)}, tệp mới nhất)` };
+}
+
+function registerLowScore(letter: Command, io: CliIO): void {
+  const cmd = letter
+    .command('low-score')
+    .description('Công văn đôn đốc các xã, phường có điểm thấp (ví dụ: --date 2026-03-09 --bottom 7 --target 94 --since 2026-01-09)')
+    .option('--bottom <N>', 'chọn N xã, phường có điểm thấp nhất')
+    .option('--below <ĐIỂM>', 'chọn mọi xã, phường có điểm dưới ĐIỂM')
+    .option('--target <ĐIỂM>', 'chỉ tiêu điểm phải đạt đến cuối tháng (ví dụ: 94)')
+    .option('--since <YYYY-MM-DD>', 'ngày so sánh thứ hạng của tỉnh (tệp dữ liệu của ngày đó)')
+    .option('--separate', 'mỗi xã, phường một công văn riêng');
+  addDocumentOptions(cmd);
+  cmd.action(async (raw: Record<string, unknown>) => {
+    const opts = parseOptions(lowScoreOptions, raw);
+    if (opts.bottom !== undefined && opts.below !== undefined) throw new UsageError('chọn một trong --bottom N hoặc --below ĐIỂM, không dùng cả hai');
+    if (opts.bottom === undefined && opts.below === undefined) {
+      throw new UsageError('cần --bottom N (N xã, phường điểm thấp nhất) hoặc --below ĐIỂM (các xã, phường dưới ĐIỂM)');
+    }
+    const choice: LowScoreChoice = opts.bottom !== undefined ? { bottom: opts.bottom } : { below: opts.below! };
+    const config = configFor(opts, io);
+    const templates = templatesOf(opts, io);
+
+    const day = await inputsOfDay('Dữ liệu', opts.date, opts.input, opts, config, io);
+    const current = await readAndEvaluate(day.files, opts, config, day.date);
+    let since: Evaluated | null = null;
+    let sinceNote: string | null = null;
+    if (opts.since || opts.previous?.length) {
+      const ref = await inputsOfDay('Dữ liệu so sánh', opts.since, opts.previous, opts, config, io);
+      since = await readAndEvaluate(ref.files, { sheet: opts.sheet, date: opts.since }, config, ref.date);
+      sinceNote = ref.note;
+    }
+    const selection = selectLowScoring(current.evaluation, choice);
+    const input: LowScoreInput = {
+      current: current.evaluation,
+      since: since?.evaluation ?? null,
+      target: opts.target ?? null,
+      config,
+      issue: issueOf(opts),
+    };
+    const groups = opts.separate ? selection.units.map((u) => [u]) : [selection.units];
+    const base = `${current.evaluation.date}_cong-van-diem-thap`;
+    const used = new Set<string>();
+    const docs = groups.map((units) => {
+      const model = buildLowScoreModel(input, templates.render(['cong-van-diem-thap'], lowScoreContext(input, units)));
+      let name = opts.separate ? `${base}-${slugOf(localityName(units[0]!))}` : base;
+      if (used.has(name)) name = `${name}-${units[0]!.rank}`;
+      used.add(name);
+      return { model, name: `${name}.docx` };
+    });
+    const files = await writeDocuments(docs, outDir(opts, config, io), opts.force);
+
+    const warnings = [
+      ...current.evaluation.warnings,
+      ...(since?.evaluation.warnings ?? []),
+      ...selection.warnings,
+      ...lowScoreWarnings(input),
+    ];
+    const notes = [day.note, ...(sinceNote ? [sinceNote] : [])];
+    notes.push(
+      `Chọn ${selection.units.length}/${selection.rated} UBND cấp xã: ${selection.units.map((u) => `${u.shortName} (${formatScore(u.score!)})`).join(', ')}`,
+    );
+    const p = current.evaluation.province;
+    finish(io, opts.json, files, notes, warnings, {
+      inputs: { current: day.files, since: since ? since.evaluation.date : null },
+      date: current.evaluation.date,
+      province: p ? { name: p.name, score: p.score, rank: p.rank, of: p.of, sinceRank: since?.evaluation.province?.rank ?? null } : null,
+      communes: selection.units.map((u) => ({ name: u.name, score: u.score, rank: u.rank })),
+    });
+  });
+}
+
+// ------------------------------------------------------------------ par-sipas (seed 004)
+
+const PAR_SIPAS_FILE = /par[-_ ]?sipas.*\.(ya?ml|json|xlsx)$/i;
+
+/** --input FILE, else the PAR/SIPAS file of the data folder (the one naming the year when several). */
+function parSipasFile(opts: { input?: string[] | undefined; data?: string | undefined }, year: number | undefined, config: Config, io: CliIO): string {
+  if (opts.input?.length) {
+    if (opts.input.length > 1) throw new UsageError('--input: công văn PAR Index, SIPAS đọc một tệp số liệu');
+    return resolve(io.cwd, opts.input[0]!);
+  }
+  const dir = resolve(io.cwd, opts.data ?? config.dataDir);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new DataError(`Không tìm thấy thư mục dữ liệu ${dir} (chỉ định tệp số liệu bằng --input TỆP)`);
+  }
+  const found = readdirSync(dir).filter((f) => PAR_SIPAS_FILE.test(f)).sort();
+  const withYear = year === undefined ? found : found.filter((f) => f.includes(String(year)));
+  const pick = withYear.length === 1 ? withYear : found.length === 1 ? found : [];
+  if (pick.length === 1) return join(dir, pick[0]!);
+  throw new DataError(
+    found.length === 0
+      ? `Không có tệp số liệu PAR Index, SIPAS (par-sipas-NĂM.yaml, .json hoặc .xlsx) trong ${dir}; dùng --input TỆP.`
+      : `Có nhiều tệp số liệu PAR Index, SIPAS trong ${dir} (${found.join(', ')}); dùng --input TỆP.`,
+  );
+}
+
+function registerParSipas(letter: Command, io: CliIO): void {
+  const cmd = letter
+    .command('par-sipas')
+    .description('Công văn về kết quả Chỉ số PAR Index và SIPAS của một năm so với năm trước (ví dụ: --year 2021 --input par-sipas-2021.yaml)')
+    .option('--year <Y>', 'năm của kết quả (mặc định năm mới nhất trong tệp số liệu)');
+  addDocumentOptions(cmd);
+  cmd.action(async (raw: Record<string, unknown>) => {
+    const opts = parseOptions(parSipasOptions, raw);
+    if (opts.previous?.length) throw new UsageError('--previous không dùng cho công văn PAR Index, SIPAS: tệp số liệu chứa cả năm trước');
+    if (opts.date) throw new UsageError('--date không dùng cho công văn PAR Index, SIPAS: ngày công bố lấy từ tệp số liệu');
+    if (opts.sheet.length > 1) throw new UsageError('--sheet: chỉ chọn một sheet');
+    const config = configFor(opts, io);
+    const templates = templatesOf(opts, io);
+    const file = parSipasFile(opts, opts.year, config, io);
+    const { data, year } = await readParSipas(file, { config, year: opts.year, sheet: opts.sheet[0]?.name });
+
+    const input = { year, data, config, issue: issueOf(opts) };
+    const model = buildParSipasModel(input, templates.render(['cong-van-par-sipas'], parSipasContext(input)));
+    const announced = yearOf(data, year).announced;
+    const written = await writeDocument(model, outDir(opts, config, io), `${announced}_cong-van-par-sipas-nam-${year}.docx`, opts.force);
+
+    const cur = data.years[year]!;
+    finish(io, opts.json, [written], [`Số liệu PAR Index, SIPAS: ${basename(file)} (năm ${year}${data.years[year - 1] ? ` và năm ${year - 1}` : ''})`], parSipasWarnings(input), {
+      input: file,
+      year,
+      announced,
+      par: cur.par,
+      sipas: cur.sipas,
+      previous: data.years[year - 1] ?? null,
+    });
+  });
+}
