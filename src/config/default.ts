@@ -35,6 +35,7 @@ export const DEFAULT_CONFIG: Config = {
     bodySize: 14,
   },
   input: { maxInflatedBytes: 200 * 1024 * 1024, maxRows: 200_000, maxErrors: 50 },
+  comparison: { countChangeBands: ['xuat-sac'] },
   dataDir: 'data',
   outDir: 'out',
   documents: {

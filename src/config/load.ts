@@ -42,7 +42,10 @@ export function parseConfig(raw: unknown, file: string): Config {
 }
 
 function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const key = (i: z.core.$ZodIssue) => i.path.map(String).join('.');
+  const wrongType = new Set(issues.filter((i) => i.code === 'invalid_type').map(key));
   return issues
+    .filter((i) => i.code === 'invalid_type' || !wrongType.has(key(i)))
     .map((i) => `  - ${i.path.map(String).join('.') || '(gốc)'}: ${explain(i)}`)
     .join('\n');
 }
@@ -52,8 +55,11 @@ function explain(issue: z.core.$ZodIssue): string {
     case 'invalid_type':
       return `cần kiểu ${issue.expected}`;
     case 'too_small':
+      if (issue.origin === 'array') return `cần ${issue.exact ? 'đúng' : 'ít nhất'} ${String(issue.minimum)} phần tử`;
+      if (issue.origin === 'string') return 'không được để trống';
       return `giá trị nhỏ nhất cho phép là ${String(issue.minimum)}`;
     case 'too_big':
+      if (issue.origin === 'array') return `cần ${issue.exact ? 'đúng' : 'nhiều nhất'} ${String(issue.maximum)} phần tử`;
       return `giá trị lớn nhất cho phép là ${String(issue.maximum)}`;
     case 'invalid_value':
       return `cần một trong các giá trị ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;

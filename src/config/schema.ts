@@ -41,7 +41,7 @@ const documentKindSchema = z.strictObject({
 const mm = (min: number, max: number) => z.number().min(min).max(max);
 
 export const configSchema = z
-  .object({
+  .strictObject({
     province: z.strictObject({
       /** "Đắk Lắk" */
       name: z.string().min(1),
@@ -69,6 +69,13 @@ export const configSchema = z
       maxRows: z.number().int().positive(),
       /** How many cell errors of a file are listed before the rest are counted. */
       maxErrors: z.number().int().positive(),
+    }),
+    comparison: z.strictObject({
+      /**
+       * Bands whose count line names the change since the previous period. The office names it for
+       * Xuất sắc only (seed 001: "giảm 05 địa phương" on Xuất sắc, none on Tốt).
+       */
+      countChangeBands: z.array(z.enum(BAND_KEYS)),
     }),
     dataDir: z.string().min(1),
     outDir: z.string().min(1),

@@ -1,0 +1,87 @@
+// npm run bench: end-to-end timings and peak memory of real CLI runs on generated inputs.
+// Budgets (issues 2 and 3, on the 2-core machine): reading 20,000 units < 300 MB; weekly report
+// < 0.6 s; 34 provinces + 3,321 communes < 2 s and 250 MB; 20,000 units < 6 s and 600 MB.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+
+const repo = resolve(import.meta.dirname, '..');
+const bin = join(repo, 'bin/dakindex');
+const work = mkdtempSync(join(tmpdir(), 'dakindex-bench-'));
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+let seed = 766;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const r2 = (n) => Math.round(n * 100) / 100;
+
+/** An API-code workbook (the portal's layout) with provinces and `communes` communes. */
+async function workbook(file, { provinces, agencies, communes }) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Du lieu');
+  ws.addRow(['TEN', 'MA_COQUAN', 'LOAI_COQUAN', 'CKMB', 'TDGQ', 'CLGQ', 'TTTT', 'MDHL', 'MDSH', 'TONG_SCORE']);
+  const row = (name, code, level) => {
+    const g = [18, 20, 12, 10, 18, 22].map((max) => r2(max * (0.55 + 0.45 * rand())));
+    ws.addRow([name, code, level, ...g, r2(g.reduce((a, b) => a + b, 0))]);
+  };
+  for (let i = 0; i < provinces; i++) row(i === 15 ? 'Đắk Lắk' : `Tỉnh số ${i + 1}`, `H${i}`, 1);
+  for (let i = 0; i < agencies; i++) row(`Sở số ${i + 1}`, `S${i}`, 2);
+  for (let i = 0; i < communes; i++) row(`UBND xã Số ${i + 1}`, `X${i}`, 3);
+  mkdirSync(join(file, '..'), { recursive: true });
+  await wb.xlsx.writeFile(file);
+}
+
+function measure(args) {
+  const times = [];
+  let rss = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const rssFile = join(work, 'rss.txt');
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ['--import', join(repo, 'bench/maxrss.mjs'), bin, ...args], {
+      cwd: work,
+      env: { ...process.env, DAKINDEX_BENCH_RSS_FILE: rssFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+    });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (r.status !== 0) throw new Error(`dakindex ${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
+    times.push(ms);
+    rss = Math.max(rss, Number(readFileSync(rssFile, 'utf8')));
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], min: times[0], rss };
+}
+
+const cases = [];
+async function bench(name, budget, files, args) {
+  for (const f of files) await workbook(f.path, f.shape);
+  const m = measure(args);
+  cases.push({ name, ...m, budget });
+}
+
+const week = ['--week', '2', '--month', '11', '--year', '2025', '--force', '--out', join(work, 'out')];
+await bench('check: đọc 20.000 đơn vị', { mb: 300 }, [{ path: join(work, 'c20k/d-2025-11-14.xlsx'), shape: { provinces: 34, agencies: 14, communes: 20000 - 48 } }], [
+  'check', join(work, 'c20k/d-2025-11-14.xlsx'), '--json',
+]);
+await bench('report tuần (14 sở + 102 xã, mẫu đi kèm)', { s: 0.6 }, [], ['report', ...week, '--data', join(repo, 'fixtures/daklak')]);
+await bench('report 34 tỉnh + 3.321 xã', { s: 2, mb: 250 }, [{ path: join(work, 'nat/d-2025-11-14.xlsx'), shape: { provinces: 34, agencies: 0, communes: 3321 } }], [
+  'report', ...week, '--data', join(work, 'nat'),
+]);
+await bench('report 20.000 đơn vị', { s: 6, mb: 600 }, [{ path: join(work, 'r20k/d-2025-11-14.xlsx'), shape: { provinces: 34, agencies: 14, communes: 20000 - 48 } }], [
+  'report', ...week, '--data', join(work, 'r20k'),
+]);
+
+console.log(`dakindex bench (${RUNS} lần mỗi trường hợp, Node ${process.version})`);
+let failed = 0;
+for (const c of cases) {
+  const okT = c.budget.s === undefined || c.median / 1000 <= c.budget.s;
+  const okM = c.budget.mb === undefined || c.rss <= c.budget.mb;
+  if (!okT || !okM) failed++;
+  const budget = [c.budget.s !== undefined ? `< ${c.budget.s} s` : '', c.budget.mb !== undefined ? `< ${c.budget.mb} MB` : ''].filter(Boolean).join(', ');
+  console.log(
+    `${okT && okM ? 'OK  ' : 'VƯỢT'} ${c.name.padEnd(42)} trung vị ${(c.median / 1000).toFixed(3)} s (nhanh nhất ${(c.min / 1000).toFixed(3)} s), RSS tối đa ${c.rss.toFixed(0)} MB   [ngân sách ${budget}]`,
+  );
+}
+rmSync(work, { recursive: true, force: true });
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,29 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { run } from '../../src/cli/main.js';
+
+export const REPO = resolve(import.meta.dirname, '../..');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process, as `dakindex ...args`, from the repository folder. */
+export async function dakindex(args: string[], cwd = REPO): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(['node', 'dakindex', ...args], {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    cwd,
+    env: {},
+  });
+  return { code, stdout, stderr };
+}
+
+export function tempDir(prefix = 'dakindex-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
