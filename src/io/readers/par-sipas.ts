@@ -58,7 +58,10 @@ function toIsoDate(v: unknown): unknown {
 
 const date = z.preprocess(
   toIsoDate,
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'cần một ngày có thật, dạng YYYY-MM-DD hoặc D/M/YYYY'),
+  z.string().refine((s) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    return m !== null && isoDate(Number(m[1]), Number(m[2]), Number(m[3])) === s;
+  }, 'cần một ngày có thật, dạng YYYY-MM-DD hoặc D/M/YYYY'),
 );
 
 const yearSchema = z
