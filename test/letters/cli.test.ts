@@ -152,6 +152,10 @@ describe('letter publish options', () => {
     expect(r.stdout).toMatch(/publish/);
     expect(r.stdout).toMatch(/low-score/);
     expect(r.stdout).toMatch(/par-sipas/);
+    const none = await dakindex(['letter']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('cần chọn loại công văn: publish, low-score hoặc par-sipas');
+    expect((await dakindex(['letter', 'thong-bao'])).code).toBe(2);
     const sub = await dakindex(['letter', 'low-score', '--help']);
     expect(sub.stdout).toContain('--bottom <N>');
     expect(sub.stdout).toContain('Tùy chọn:');

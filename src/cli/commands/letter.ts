@@ -95,6 +95,9 @@ export function registerLetter(program: Command, io: CliIO, today: () => Date): 
   registerLowScore(letter, io);
   registerParSipas(letter, io);
   for (const c of letter.commands) c.helpOption('-h, --help', 'hiển thị trợ giúp');
+  letter.action(() => {
+    throw new UsageError('cần chọn loại công văn: publish, low-score hoặc par-sipas (xem: dakindex letter --help)');
+  });
 }
 
 // ------------------------------------------------------------------ publish (seed 000)
