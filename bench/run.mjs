@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 
 const repo = resolve(import.meta.dirname, '..');
-const bin = join(repo, 'bin/dakindex');
+const bin = join(repo, 'bin/dakindex.cjs');
 const work = mkdtempSync(join(tmpdir(), 'dakindex-bench-'));
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 

@@ -11,6 +11,8 @@ const HELP_TITLES: [RegExp, string][] = [
   [/^Commands:/gm, 'Lệnh:'],
   [/^Arguments:/gm, 'Tham số:'],
   [/\(default: /g, '(mặc định: '],
+  [/\[options\]/g, '[tùy chọn]'],
+  [/\[command\]/g, '[lệnh]'],
 ];
 
 /** The commander program with every command; `io` receives all output. */

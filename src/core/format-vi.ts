@@ -18,6 +18,11 @@ export function formatScore(n: number): string {
   return r.toFixed(digits).replace('.', ',');
 }
 
+/** A maximum or threshold as the seeds print it: "18", "22", "100", "16,5" (no ",0"). */
+export function formatMax(n: number): string {
+  return formatScore(n).replace(/,0$/, '');
+}
+
 /** Score change in a table cell: "+0,27", "-1,05", "0,0". */
 export function formatSignedScore(n: number): string {
   const r = round(n, 2);

@@ -1,12 +1,23 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { DataError } from '../core/errors.js';
 import { MarkupError, parseMarkup, type MarkupDocument } from '../core/documents/markup.js';
 
-/** The templates shipped with dakindex (the seeds' texts). */
-export const DEFAULT_TEMPLATES_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../templates');
+/**
+ * The templates shipped with dakindex (the seeds' texts): the nearest `templates/` folder above this
+ * module, whether it runs from src/, dist/ or a bundle.
+ */
+export const DEFAULT_TEMPLATES_DIR = findUp(dirname(fileURLToPath(import.meta.url)), 'templates');
+
+function findUp(from: string, name: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, name);
+    if (existsSync(join(candidate, 'partials'))) return candidate;
+    if (dirname(dir) === dir) return join(from, name);
+  }
+}
 
 /**
  * Finds, compiles and fills the templates of one folder, falling back file by file to the

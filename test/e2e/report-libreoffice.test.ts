@@ -13,7 +13,7 @@ describe('weekly report through LibreOffice', () => {
     const out = tempDir();
     stdout = execFileSync(
       process.execPath,
-      [join(REPO, 'bin/dakindex'), 'report', '--week', '2', '--month', '11', '--year', '2025', '--data', 'fixtures/daklak', '--out', out],
+      [join(REPO, 'bin/dakindex.cjs'), 'report', '--week', '2', '--month', '11', '--year', '2025', '--data', 'fixtures/daklak', '--out', out],
       { cwd: REPO, encoding: 'utf8' },
     );
     const [docx] = readdirSync(out);

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/default.js';
-import { committeeName, localityKinds, provinceRank } from '../../src/core/documents/letter-common.js';
+import { provinceRank } from '../../src/core/documents/common.js';
+import { committeeName, localityKinds } from '../../src/core/documents/letter-common.js';
 import {
   buildLowScoreModel,
   lowScoreContext,

@@ -1,5 +1,5 @@
 /**
- * Each công văn through the real CLI as a process (bin/dakindex loads dist/: `npm run build`
+ * Each công văn through the real CLI as a process (bin/dakindex.cjs loads dist/: `npm run build`
  * first, as `npm test` does), then through LibreOffice to PDF: what a reader of the page sees.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -11,7 +11,7 @@ import { pdfPages, pdfText, toPdf } from '../helpers/libreoffice.js';
 
 function cli(args: string[]): { stdout: string; docx: string } {
   const out = tempDir('dakindex-letter-e2e-');
-  const stdout = execFileSync(process.execPath, [join(REPO, 'bin/dakindex'), 'letter', ...args, '--out', out], { cwd: REPO, encoding: 'utf8' });
+  const stdout = execFileSync(process.execPath, [join(REPO, 'bin/dakindex.cjs'), 'letter', ...args, '--out', out], { cwd: REPO, encoding: 'utf8' });
   const [docx] = readdirSync(out);
   return { stdout, docx: join(out, docx!) };
 }
@@ -112,7 +112,7 @@ describe('letter par-sipas as a process, through LibreOffice (seed 004)', () => 
 describe('the process exit codes', () => {
   it('exits 2 on a usage error and 1 on a data error, in Vietnamese', () => {
     const out = tempDir();
-    const usage = spawnSync(process.execPath, [join(REPO, 'bin/dakindex'), 'letter', 'low-score', '--bottom', '3', '--below', '80', '--out', out], {
+    const usage = spawnSync(process.execPath, [join(REPO, 'bin/dakindex.cjs'), 'letter', 'low-score', '--bottom', '3', '--below', '80', '--out', out], {
       cwd: REPO,
       encoding: 'utf8',
     });
@@ -120,7 +120,7 @@ describe('the process exit codes', () => {
     expect(usage.stderr).toContain('chọn một trong --bottom N hoặc --below ĐIỂM');
     const data = spawnSync(
       process.execPath,
-      [join(REPO, 'bin/dakindex'), 'letter', 'low-score', '--date', '2026-03-09', '--below', '10', '--data', 'fixtures/daklak', '--out', out],
+      [join(REPO, 'bin/dakindex.cjs'), 'letter', 'low-score', '--date', '2026-03-09', '--below', '10', '--data', 'fixtures/daklak', '--out', out],
       { cwd: REPO, encoding: 'utf8' },
     );
     expect(data.status).toBe(1);

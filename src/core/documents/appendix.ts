@@ -1,7 +1,7 @@
 import type { Config } from '../../config/schema.js';
 import type { LevelComparison } from '../comparison.js';
 import type { LevelResult } from '../evaluation.js';
-import { formatScore, formatSignedScore, roman } from '../format-vi.js';
+import { formatMax, formatScore, formatSignedScore, roman } from '../format-vi.js';
 import { LEVEL_WORDING } from '../labels.js';
 import type { Appendix, TableColumn } from './model.js';
 
@@ -25,7 +25,7 @@ export function levelAppendix(
     { header: 'STT', width: 5, align: 'center' },
     { header: result.level === 'so' ? 'Tên cơ quan, đơn vị' : 'Tên đơn vị', width: 30, align: 'left' },
     ...result.groups.map((g): TableColumn => ({
-      header: `${config.groups[g].label} (${formatScore(config.groups[g].max).replace(/,0$/, '')})`,
+      header: `${config.groups[g].label} (${formatMax(config.groups[g].max)})`,
       width: 10,
       align: 'right',
     })),

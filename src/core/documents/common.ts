@@ -1,4 +1,5 @@
 import type { Config, DocumentKindConfig } from '../../config/schema.js';
+import type { ProvinceResult } from '../evaluation.js';
 import { formatDocumentNumber, formatLongDate, formatPlaceDate, parseIsoDate } from '../format-vi.js';
 import type { MarkupDocument } from './markup.js';
 import type { DocumentModel } from './model.js';
@@ -44,6 +45,15 @@ export function documentFrame(
       name: kind.signer.name,
     },
   };
+}
+
+/**
+ * The province's rank as it follows "xếp" / "xếp hạng": "31/63 tỉnh, thành phố" when the province
+ * sheet lists the other provinces; "thứ 31" from a published rank alone; null when unknown.
+ */
+export function provinceRank(p: ProvinceResult): string | null {
+  if (p.rank === null) return null;
+  return p.of !== null ? `${p.rank}/${p.of} tỉnh, thành phố` : `thứ ${p.rank}`;
 }
 
 /** "(Kèm theo Báo cáo số      /BC-VPUBND ngày      tháng 11 năm 2025 của Văn phòng UBND tỉnh)" */

@@ -1,22 +1,7 @@
-import type { ProvinceResult, ScoredUnit } from '../evaluation.js';
-import { formatScore } from '../format-vi.js';
+import type { ScoredUnit } from '../evaluation.js';
 import { foldVietnamese, isCommitteeName, normalizeName, unitKind, type UnitKind } from '../names.js';
 
 /** Wording shared by the three công văn (seeds 000, 003, 004). */
-
-/** A maximum as the seeds print it: "18", "22", "100" (no ",0"). */
-export function formatMax(n: number): string {
-  return formatScore(n).replace(/,0$/, '');
-}
-
-/**
- * The province's rank as it follows "xếp" / "xếp hạng": "31/63 tỉnh, thành phố" when the province
- * sheet lists the other provinces; "thứ 31" from a published rank alone; null when unknown.
- */
-export function provinceRank(p: ProvinceResult): string | null {
-  if (p.rank === null) return null;
-  return p.of !== null ? `${p.rank}/${p.of} tỉnh, thành phố` : `thứ ${p.rank}`;
-}
 
 /** How a kind of commune-level unit is named after "UBND", in the order the seeds list them. */
 const LOCALITY_WORDS: readonly (readonly [UnitKind, string])[] = [

@@ -1,16 +1,14 @@
 import type { Config } from '../../config/schema.js';
 import { DataError } from '../errors.js';
 import type { Evaluation, LevelResult, ScoredUnit } from '../evaluation.js';
-import { formatCount, formatRankChange, formatScore, formatShortDate, parseIsoDate } from '../format-vi.js';
+import { formatCount, formatMax, formatRankChange, formatScore, formatShortDate, parseIsoDate } from '../format-vi.js';
 import type { Warning } from '../types.js';
-import { documentFrame, type Issue } from './common.js';
+import { documentFrame, provinceRank, type Issue } from './common.js';
 import {
   committeeName,
   footnoteSafe,
-  formatMax,
   localityKinds,
   localityName,
-  provinceRank,
 } from './letter-common.js';
 import type { MarkupDocument } from './markup.js';
 import type { DocumentModel } from './model.js';

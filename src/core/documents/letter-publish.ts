@@ -2,13 +2,13 @@ import type { Config } from '../../config/schema.js';
 import { compare } from '../comparison.js';
 import { DataError } from '../errors.js';
 import type { Evaluation, LevelResult } from '../evaluation.js';
-import { formatScore, formatShortDate } from '../format-vi.js';
+import { formatMax, formatScore, formatShortDate } from '../format-vi.js';
 import { periodLabel, type Period } from '../periods.js';
 import { onlineServicesPoints } from '../scoring.js';
 import type { GroupKey } from '../types.js';
 import { levelAppendix } from './appendix.js';
 import { appendixNote, documentFrame, type Issue } from './common.js';
-import { formatMax, provinceRank } from './letter-common.js';
+import { provinceRank } from './common.js';
 import type { MarkupDocument } from './markup.js';
 import type { DocumentModel } from './model.js';
 

@@ -1,14 +1,14 @@
 import type { Config } from '../../config/schema.js';
 import { compare, type Comparison } from '../comparison.js';
 import type { Evaluation, LevelResult } from '../evaluation.js';
-import { formatCount, formatScore, formatScoreChange, formatShortDate, joinAnd, roman } from '../format-vi.js';
+import { formatCount, formatMax, formatScore, formatScoreChange, formatShortDate, joinAnd, roman } from '../format-vi.js';
 import { LEVEL_WORDING } from '../labels.js';
 import { periodLabel, periodShortLabel, previousPeriod, type Period } from '../periods.js';
 import { onlineServicesPoints, scoreUnit } from '../scoring.js';
 import type { GroupKey, Level } from '../types.js';
 import { NO_DATA } from '../types.js';
 import { levelAppendix } from './appendix.js';
-import { appendixNote, documentFrame, type Issue } from './common.js';
+import { appendixNote, documentFrame, provinceRank, type Issue } from './common.js';
 import type { MarkupDocument } from './markup.js';
 import type { DocumentModel } from './model.js';
 
@@ -74,7 +74,7 @@ const CRITERIA: { key: GroupKey | 'online'; from: (g: Partial<Record<GroupKey, n
 
 function criterionLabel(config: Config, key: GroupKey | 'online'): Criterion {
   const g = config.groups[key === 'online' ? 'dvtt' : key];
-  return { label: g.label, max: formatScore(g.max).replace(/,0$/, '') };
+  return { label: g.label, max: formatMax(g.max) };
 }
 
 const LETTERS = 'abcdđeghiklmnopqrstuvxy';
@@ -95,7 +95,7 @@ export function reportContext(input: ReportInput): ReportContext {
         score: formatScore(province.score),
         change:
           comparison?.province && prevLabel ? `${formatScoreChange(comparison.province.scoreDelta)} so với ${prevLabel}` : null,
-        rank: province.rank !== null ? `${province.rank}${province.of ? `/${province.of}` : ''}` : null,
+        rank: provinceRank(province),
         criteria: CRITERIA.flatMap((c) => {
           const points = c.from(province.groups);
           return points === undefined ? [] : [{ ...criterionLabel(config, c.key), points: formatScore(points) }];
@@ -146,9 +146,9 @@ export function reportContext(input: ReportInput): ReportContext {
 export function bandLines(config: Config): string[] {
   return config.bands.map((b, i) => {
     const upper = i === 0 ? null : config.bands[i - 1]!.min;
-    const min = formatScore(b.min).replace(/,0$/, '');
+    const min = formatMax(b.min);
     if (upper === null) return `Từ ${min} đến 100 điểm xếp loại: ${b.label}.`;
-    const max = formatScore(upper).replace(/,0$/, '');
+    const max = formatMax(upper);
     if (b.min === 0) return `Dưới ${max} điểm xếp loại: ${b.label}.`;
     return `Từ ${min} đến dưới ${max} điểm xếp loại: ${b.label}.`;
   });
@@ -169,7 +169,8 @@ export function countLines(
   const delta = comparison?.levels[r.level]?.countDelta;
   const lines = config.bands.map((b) => {
     const n = r.counts[b.key];
-    const change = delta && prevLabel && delta[b.key] !== 0
+    const named = config.comparison.countChangeBands.includes(b.key);
+    const change = named && delta && prevLabel && delta[b.key] !== 0
       ? ` (${delta[b.key] > 0 ? 'tăng' : 'giảm'} ${formatCount(Math.abs(delta[b.key]))} ${w.changeNoun} so với ${prevLabel})`
       : '';
     return n === 0

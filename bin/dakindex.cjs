@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+'use strict';
+// Starts the CLI from its one-file bundle (dist/dakindex.cjs, built on install) with a V8 code
+// cache beside it, so a run does not spend its time loading and compiling modules: a weekly
+// report is a fraction of a second. The cache is written after the first run where the folder
+// allows it, and rebuilt whenever V8 rejects it (another Node version, a new bundle).
+const fs = require('node:fs');
+const path = require('node:path');
+const vm = require('node:vm');
+const Module = require('node:module');
+
+const bundle = path.join(__dirname, '..', 'dist', 'dakindex.cjs');
+const cacheFile = `${bundle}.cache`;
+let source;
+try {
+  source = fs.readFileSync(bundle, 'utf8');
+} catch {
+  process.stderr.write('dakindex chưa được build: chạy "npm install" (hoặc "npm run build") trong thư mục dự án.\n');
+  process.exit(70);
+}
+let cachedData;
+try {
+  cachedData = fs.readFileSync(cacheFile);
+} catch {
+  cachedData = undefined;
+}
+const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
+const mod = { exports: {} };
+script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, path.dirname(bundle));
+if (cachedData === undefined || script.cachedDataRejected) {
+  process.once('exit', () => {
+    try {
+      const tmp = `${cacheFile}.${process.pid}`;
+      fs.writeFileSync(tmp, script.createCachedData());
+      fs.renameSync(tmp, cacheFile);
+    } catch {
+      // A read-only install runs without the cache.
+    }
+  });
+}
+mod.exports.main(process.argv);
