@@ -292,6 +292,14 @@ describe('signature', () => {
     expect(props(name).align).toBe('center');
   });
 
+  it('keeps the last body paragraph with the signature, and no other', () => {
+    const body = kids(docx.body, 'w:p').filter((p) => kid(kid(p, 'w:pPr'), 'w:keepNext'));
+    const beforeSignature = kids(docx.body, 'w:tbl')[1]!;
+    const index = docx.body.children.indexOf(beforeSignature);
+    const prev = docx.body.children.slice(0, index).filter((c): c is XmlElement => typeof c !== 'string' && c.name === 'w:p').at(-1)!;
+    expect(body).toEqual([prev]);
+  });
+
   it('keeps the gap and drops the name paragraph when the name is empty', async () => {
     const model = baoCaoModel();
     const d = openDocx(await renderDocx({ ...model, signature: { ...model.signature, name: '' }, appendices: [] }));

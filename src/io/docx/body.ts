@@ -53,13 +53,15 @@ function runsOf(inlines: readonly Inline[], prefix: string | undefined, footnote
   return children;
 }
 
-export function bodyParagraph(block: Block, footnotes: Footnotes): Paragraph {
+export function bodyParagraph(block: Block, footnotes: Footnotes, keepNext = false): Paragraph {
   return new Paragraph({
     style: block.type === 'heading' ? STYLE.heading : STYLE.body,
     children: runsOf(block.runs, PREFIX[block.type], footnotes),
+    ...(keepNext ? { keepNext: true } : {}),
   });
 }
 
+/** The body; its last paragraph keeps with the signature, which never stands alone on a page. */
 export function bodyBlocks(blocks: readonly Block[], footnotes: Footnotes): Paragraph[] {
-  return blocks.map((b) => bodyParagraph(b, footnotes));
+  return blocks.map((b, i) => bodyParagraph(b, footnotes, i === blocks.length - 1));
 }
