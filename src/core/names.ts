@@ -1,0 +1,188 @@
+/**
+ * Unit names as the portal prints them, and the diacritic-insensitive folding used to match names,
+ * header labels, sheet names and section rows (shared/spec/inputs.md §2, §3).
+ */
+
+/** Kind of unit, from the prefix of its name. `so` covers sở, ban, ngành and other agencies. */
+export type UnitKind =
+  | 'xa'
+  | 'phuong'
+  | 'thi-tran'
+  | 'dac-khu'
+  | 'huyen'
+  | 'thi-xa'
+  | 'thanh-pho'
+  | 'so'
+  | 'tinh'
+  | 'other';
+
+/**
+ * Fold Vietnamese text for matching: NFD, combining marks removed, đ → d, lower case, every run of
+ * characters other than letters and digits (punctuation, `_`, `%`, spaces) → one space, trimmed.
+ * "Công khai, minh bạch (18)" → "cong khai minh bach 18"; "TEN_COQUAN" → "ten coquan".
+ * One character of the input stays one character (or a space), so word counts are kept.
+ */
+export function foldVietnamese(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const SPACES = /[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+/gu;
+const APOSTROPHES = /[\u2019\u2018\u0060\u00b4\u02bc\u02b9\u2032]/gu;
+/** " - tỉnh Đắk Lắk" appended by the portal (any dash, any case of "tỉnh"). */
+const PROVINCE_SUFFIX = /\s*[-\u2013\u2014]\s*t[iỉ]nh\s+[^-\u2013\u2014]+$/iu;
+
+/**
+ * Normalise a unit name: NFC, apostrophes unified to ', spaces (NBSP included) collapsed and
+ * trimmed, a trailing " - tỉnh X" removed.
+ */
+export function normalizeName(raw: string): string {
+  let s = raw.normalize('NFC').replace(APOSTROPHES, "'").replace(SPACES, ' ').trim();
+  const m = PROVINCE_SUFFIX.exec(s);
+  // Keep the suffix when stripping it would leave nothing ("- tỉnh X" alone is not a name).
+  if (m && m.index > 0) s = s.slice(0, m.index).trim();
+  return s;
+}
+
+/** Folded prefixes that name the kind of a local unit, longest first. */
+const KIND_PREFIXES: ReadonlyArray<readonly [string, UnitKind]> = [
+  ['thi tran', 'thi-tran'],
+  ['thi xa', 'thi-xa'],
+  ['thanh pho', 'thanh-pho'],
+  ['dac khu', 'dac-khu'],
+  ['tp', 'thanh-pho'],
+  ['tx', 'thi-xa'],
+  ['tt', 'thi-tran'],
+  ['xa', 'xa'],
+  ['phuong', 'phuong'],
+  ['huyen', 'huyen'],
+  ['tinh', 'tinh'],
+];
+
+/** Folded beginnings of agency names (sở, ban, ngành and bodies evaluated with them). */
+const AGENCY_PREFIXES = [
+  'so',
+  'ban',
+  'thanh tra',
+  'van phong',
+  'cong an',
+  'bao hiem xa hoi',
+  'bhxh',
+  'bql',
+  'bo chi huy',
+  'cuc',
+  'chi cuc',
+  'kho bac',
+];
+
+const COMMITTEE_PREFIXES = ['uy ban nhan dan', 'ubnd'];
+
+interface NameParts {
+  kind: UnitKind;
+  /** Number of leading words that are prefix ("UBND", "xã", ...). */
+  prefixWords: number;
+  /** The name had a "UBND" / "Ủy ban nhân dân" prefix. */
+  committee: boolean;
+}
+
+function startsWithWords(folded: string, prefix: string): boolean {
+  return folded === prefix || folded.startsWith(prefix + ' ');
+}
+
+function wordCount(s: string): number {
+  return s === '' ? 0 : s.split(' ').length;
+}
+
+function parseName(name: string): NameParts {
+  let folded = foldVietnamese(name);
+  let prefixWords = 0;
+  let committee = false;
+  for (const p of COMMITTEE_PREFIXES) {
+    if (startsWithWords(folded, p) && folded !== p) {
+      committee = true;
+      prefixWords = wordCount(p);
+      folded = folded.slice(p.length + 1);
+      break;
+    }
+  }
+  for (const [p, kind] of KIND_PREFIXES) {
+    if (startsWithWords(folded, p) && folded !== p) {
+      return { kind, prefixWords: prefixWords + wordCount(p), committee };
+    }
+  }
+  if (!committee && AGENCY_PREFIXES.some((p) => startsWithWords(folded, p) && folded !== p)) {
+    return { kind: 'so', prefixWords: 0, committee };
+  }
+  return { kind: 'other', prefixWords: committee ? prefixWords : 0, committee };
+}
+
+/** Kind of a unit from its name: "UBND xã Ea Ly" → 'xa', "Sở Y tế" → 'so', "Hà Nội" → 'other'. */
+export function unitKind(name: string): UnitKind {
+  return parseName(normalizeName(name)).kind;
+}
+
+/** The name has a "UBND"/"Ủy ban nhân dân" prefix (tells "UBND thành phố X" from a city province). */
+export function isCommitteeName(name: string): boolean {
+  return parseName(normalizeName(name)).committee;
+}
+
+/**
+ * Name without its prefix, for sentences: "UBND xã Ea Ly" → "Ea Ly", "UBND huyện Lắk" → "Lắk",
+ * "UBND tỉnh Đắk Lắk" / "Tỉnh Đắk Lắk" → "Đắk Lắk". Agencies and other names are kept whole.
+ */
+export function shortName(name: string): string {
+  const n = normalizeName(name);
+  const { kind, prefixWords } = parseName(n);
+  if (kind === 'so' || prefixWords === 0) return n;
+  const words = n.split(' ');
+  // Folding keeps one word per word unless punctuation splits one ("TP.Buôn"): then keep the name.
+  if (wordCount(foldVietnamese(n)) !== words.length) return n;
+  const rest = words.slice(prefixWords).join(' ');
+  return rest === '' ? n : rest;
+}
+
+/** Old-style and new-style tone placement ("Hoà" / "Hòa") mapped to one form. */
+const TONE_PLACEMENT: ReadonlyArray<readonly [RegExp, string]> = (() => {
+  const tones: Record<string, string[]> = {
+    a: ['à', 'á', 'ả', 'ã', 'ạ'],
+    e: ['è', 'é', 'ẻ', 'ẽ', 'ẹ'],
+    y: ['ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'],
+  };
+  const firsts: Record<string, string[]> = {
+    o: ['ò', 'ó', 'ỏ', 'õ', 'ọ'],
+    u: ['ù', 'ú', 'ủ', 'ũ', 'ụ'],
+  };
+  const pairs: Array<[string, string]> = [
+    ['o', 'a'],
+    ['o', 'e'],
+    ['u', 'y'],
+  ];
+  const out: Array<[RegExp, string]> = [];
+  for (const [f, s] of pairs) {
+    for (let t = 0; t < 5; t++) {
+      // "oà" (tone on the second vowel) → "òa", only at the end of a word.
+      out.push([new RegExp(`${f}${tones[s]![t]!}(?![\\p{L}])`, 'gu'), `${firsts[f]![t]!}${s}`]);
+    }
+  }
+  return out;
+})();
+
+/**
+ * Key that matches the same unit across files and dates: the kind (xã, phường, huyện ...; none for
+ * provinces and agencies) and the short name, lower-cased with diacritics kept and tone placement
+ * unified. "UBND xã Ea Ly - tỉnh Đắk Lắk", "Xã Ea Ly" and "UBND xã EA LY" share a key;
+ * "UBND tỉnh Đắk Lắk" and "Đắk Lắk" share one.
+ */
+export function nameKey(name: string): string {
+  const n = normalizeName(name);
+  const { kind } = parseName(n);
+  let short = (kind === 'so' ? n : shortName(n)).toLocaleLowerCase('vi');
+  for (const [re, to] of TONE_PLACEMENT) short = short.replace(re, to);
+  const prefix = kind === 'tinh' || kind === 'other' ? '' : kind;
+  return `${prefix}:${short}`;
+}
