@@ -1,0 +1,119 @@
+/**
+ * Read the files of one evaluation date into a Dataset: sheets merged, one sheet per level, the
+ * date from --date, else a title, else a file name (shared/spec/inputs.md §4, §5).
+ */
+import type { Config } from '../../config/schema.js';
+import { DataError, UsageError } from '../../core/errors.js';
+import { levelLabel } from '../../core/levels.js';
+import type { Dataset, DateSource, Level, ScoreSheet, Warning } from '../../core/types.js';
+import { formatDateVi, isoDate } from '../table/dates.js';
+import { readFileSheets, requestMatches, type FileRead, type SheetSelection } from './read-score-file.js';
+
+export { peekFileDate, readScoreFile, parseSheetRequest } from './read-score-file.js';
+export type { FileRead, SheetRequest, SheetSelection } from './read-score-file.js';
+
+export interface DatasetOptions {
+  config: Config;
+  sheets?: SheetSelection | undefined;
+  /** `--date YYYY-MM-DD`: overrides the dates found in the files. */
+  date?: string | undefined;
+}
+
+function checkIsoOption(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
+  const iso = m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  if (!iso) throw new UsageError(`--date "${date}": cần ngày dạng YYYY-MM-DD, ví dụ 2025-11-14`);
+  return iso;
+}
+
+/** Two sheets (in one file or several) of the same level: stop and ask for --sheet. */
+export function checkLevelConflicts(sheets: ScoreSheet[]): void {
+  const byLevel = new Map<Level, ScoreSheet[]>();
+  for (const s of sheets) {
+    const list = byLevel.get(s.level) ?? [];
+    list.push(s);
+    byLevel.set(s.level, list);
+  }
+  const conflicts = [...byLevel].filter(([, list]) => list.length > 1);
+  if (conflicts.length === 0) return;
+  const lines = conflicts.map(
+    ([level, list]) =>
+      `  - cấp ${levelLabel(level)}: ${list.map((s) => `${s.file} (sheet "${s.sheet}", ${s.units.length} đơn vị)`).join('; ')}`,
+  );
+  const [level, list] = conflicts[0]!;
+  throw new DataError(
+    `Có nhiều bảng cùng một cấp, không biết dùng bảng nào:\n${lines.join('\n')}\n` +
+      `Hãy chọn bằng --sheet "TÊN=CẤP" (lặp lại cho mỗi sheet cần đọc), ví dụ --sheet "${list[list.length - 1]!.sheet}=${level}".`,
+  );
+}
+
+function latest(dates: string[]): string | null {
+  return dates.length === 0 ? null : [...dates].sort().at(-1)!;
+}
+
+/**
+ * Read and merge score files of one evaluation date. Throws UsageError for a bad --date or a
+ * --sheet name found in no file, DataError for unreadable files and for two sheets of one level,
+ * CellErrors for invalid cells (per file).
+ */
+export async function readDataset(paths: string[], opts: DatasetOptions): Promise<Dataset> {
+  const optionDate = opts.date !== undefined && opts.date !== '' ? checkIsoOption(opts.date) : null;
+  const reads: FileRead[] = [];
+  for (const path of paths) reads.push(await readFileSheets(path, { config: opts.config, sheets: opts.sheets }, false));
+
+  for (const req of opts.sheets ?? []) {
+    const found = reads.some((r) => [...r.sheets, ...r.skippedSheets].some((s) => requestMatches(req, s.sheet)));
+    if (!found) {
+      const names = reads.flatMap((r) => [...new Set([...r.sheets, ...r.skippedSheets].map((s) => `"${s.sheet}"`))]);
+      throw new UsageError(`--sheet "${req.name}": không có sheet này trong ${paths.join(', ')}; các sheet có: ${names.join(', ')}`);
+    }
+  }
+
+  const sheets = reads.flatMap((r) => r.sheets);
+  checkLevelConflicts(sheets);
+  const warnings: Warning[] = reads.flatMap((r) => r.warnings);
+
+  // Each file's own date: its title, else its name.
+  const fileDates: Array<{ file: string; date: string }> = [];
+  for (const r of reads) {
+    if (r.titleDate && r.filenameDate && r.titleDate !== r.filenameDate) {
+      warnings.push({
+        message: `${r.file}: ngày trong tiêu đề (${formatDateVi(r.titleDate)}) khác ngày trong tên tệp (${formatDateVi(r.filenameDate)}); dùng ngày trong tiêu đề`,
+      });
+    }
+    const d = r.titleDate ?? r.filenameDate;
+    if (d) fileDates.push({ file: r.file, date: d });
+  }
+  let date: string | null;
+  let dateSource: DateSource;
+  const titleDate = latest(reads.flatMap((r) => (r.titleDate ? [r.titleDate] : [])));
+  const nameDate = latest(reads.flatMap((r) => (r.filenameDate ? [r.filenameDate] : [])));
+  if (optionDate) {
+    date = optionDate;
+    dateSource = 'option';
+  } else if (titleDate) {
+    date = titleDate;
+    dateSource = 'title';
+  } else if (nameDate) {
+    date = nameDate;
+    dateSource = 'filename';
+  } else {
+    date = null;
+    dateSource = 'unknown';
+  }
+
+  if (new Set(fileDates.map((f) => f.date)).size > 1) {
+    warnings.push({
+      message: `Các tệp ghi ngày khác nhau: ${fileDates.map((f) => `${f.file} (${formatDateVi(f.date)})`).join(', ')}; dùng ${date ? formatDateVi(date) : '?'}${optionDate ? ' (theo --date)' : ''}`,
+    });
+  }
+
+  return {
+    date,
+    dateSource,
+    files: [...paths],
+    sheets,
+    skippedSheets: reads.flatMap((r) => r.skippedSheets),
+    warnings,
+  };
+}

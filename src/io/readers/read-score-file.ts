@@ -1,0 +1,184 @@
+/**
+ * Read one score file (xlsx, HTML table, CSV) into ScoreSheets: format by content, size guard,
+ * one Grid per sheet, then the shared interpreter (src/io/table).
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import type { Config } from '../../config/schema.js';
+import { CellErrors, DataError, UsageError, type CellProblem } from '../../core/errors.js';
+import { levelFromText } from '../../core/levels.js';
+import { foldVietnamese } from '../../core/names.js';
+import type { Level, ScoreSheet, SkippedSheet, Warning } from '../../core/types.js';
+import { filenameDate, formatDateVi } from '../table/dates.js';
+import type { Grid } from '../table/grid.js';
+import { gridTitleDate, interpretGrid } from '../table/interpret.js';
+import { csvToGrid } from './csv.js';
+import { detectFormat } from './detect.js';
+import { parseHtmlTables } from './html-table.js';
+import { readXlsx } from './xlsx.js';
+
+/** One `--sheet NAME[=LEVEL]` request. */
+export interface SheetRequest {
+  name: string;
+  level?: Level;
+}
+
+/** The `--sheet` requests; when non-empty, only these sheets are read. */
+export type SheetSelection = SheetRequest[];
+
+export interface FileRead {
+  file: string;
+  sheets: ScoreSheet[];
+  skippedSheets: SkippedSheet[];
+  warnings: Warning[];
+  /** Date in a title cell (ISO), or null. */
+  titleDate: string | null;
+  /** ISO date in the file name, or null. */
+  filenameDate: string | null;
+}
+
+export interface ReadOptions {
+  config: Config;
+  sheets?: SheetSelection | undefined;
+}
+
+/** Parse `NAME` or `NAME=LEVEL` (LEVEL: tinh, so, huyen, xa, or a level text such as "Cấp xã"). */
+export function parseSheetRequest(text: string): SheetRequest {
+  const eq = text.lastIndexOf('=');
+  if (eq < 0) return { name: text.trim() };
+  const name = text.slice(0, eq).trim();
+  const levelText = text.slice(eq + 1).trim();
+  const level = levelFromText(levelText, 'code');
+  if (!name || !level) {
+    throw new UsageError(`--sheet "${text}": cần TÊN hoặc TÊN=CẤP, với CẤP là tinh, so, huyen hoặc xa`);
+  }
+  return { name, level };
+}
+
+/** Does a request name this sheet? Exact, else ignoring case, diacritics and punctuation. */
+export function requestMatches(req: SheetRequest, sheetName: string): boolean {
+  return req.name === sheetName || foldVietnamese(req.name) === foldVietnamese(sheetName);
+}
+
+async function loadGrids(path: string, config: Config): Promise<Grid[]> {
+  let size: number;
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) throw new DataError(`${path}: là thư mục, không phải tệp bảng điểm`);
+    size = st.size;
+  } catch (err) {
+    if (err instanceof DataError) throw err;
+    throw new DataError(`${path}: không tìm thấy hoặc không mở được tệp`);
+  }
+  if (size > config.input.maxInflatedBytes) {
+    throw new DataError(
+      `${path}: tệp lớn ${size} byte, vượt giới hạn input.maxInflatedBytes = ${config.input.maxInflatedBytes}; ` +
+        'từ chối đọc. Nếu cần, tăng input.maxInflatedBytes trong tệp cấu hình.',
+    );
+  }
+  const buf = await readFile(path);
+  const detected = detectFormat(buf, path);
+  const base = basename(path, extname(path));
+  switch (detected.format) {
+    case 'xlsx':
+      return readXlsx(buf, path, config);
+    case 'html': {
+      const grids = parseHtmlTables(detected.text ?? '', base);
+      if (grids.length === 0) throw new DataError(`${path}: là trang HTML nhưng không có bảng nào`);
+      return grids;
+    }
+    case 'csv': {
+      const grid = csvToGrid(detected.text ?? '', base);
+      if (grid.rows.length > config.input.maxRows) {
+        throw new DataError(
+          `${path}: có ${grid.rows.length} dòng, vượt giới hạn input.maxRows = ${config.input.maxRows}; ` +
+            'từ chối đọc. Nếu cần, tăng input.maxRows trong tệp cấu hình.',
+        );
+      }
+      return [grid];
+    }
+  }
+}
+
+/** Read a file; `strict` makes an unmatched `--sheet` request an error (single-file use). */
+export async function readFileSheets(path: string, opts: ReadOptions, strict: boolean): Promise<FileRead> {
+  const { config } = opts;
+  const selection = opts.sheets ?? [];
+  const grids = await loadGrids(path, config);
+  const sheets: ScoreSheet[] = [];
+  const skippedSheets: SkippedSheet[] = [];
+  const warnings: Warning[] = [];
+  const problems: CellProblem[] = [];
+  const titleDates: Array<{ sheet: string; date: string }> = [];
+
+  for (const grid of grids) {
+    let level: Level | undefined;
+    if (selection.length > 0) {
+      const req = selection.find((r) => requestMatches(r, grid.name));
+      if (!req) {
+        skippedSheets.push({ file: path, sheet: grid.name, reason: 'không được chọn bằng --sheet' });
+        continue;
+      }
+      level = req.level;
+    }
+    const r = interpretGrid(grid, { file: path, config, ...(level ? { level } : {}) });
+    if (r.skipped) {
+      if (selection.length > 0) {
+        throw new DataError(`${path}, sheet "${grid.name}" (chọn bằng --sheet): ${r.skipped}`);
+      }
+      skippedSheets.push({ file: path, sheet: grid.name, reason: r.skipped });
+    }
+    sheets.push(...r.sheets);
+    problems.push(...r.problems);
+    warnings.push(...r.warnings);
+    if (r.titleDate && !r.skipped) titleDates.push({ sheet: grid.name, date: r.titleDate });
+  }
+
+  if (strict) {
+    for (const req of selection) {
+      if (!grids.some((g) => requestMatches(req, g.name))) {
+        throw new UsageError(
+          `--sheet "${req.name}": không có sheet này trong ${path}; các sheet có: ${grids.map((g) => `"${g.name}"`).join(', ')}`,
+        );
+      }
+    }
+  }
+  if (problems.length > 0) {
+    const max = config.input.maxErrors;
+    throw new CellErrors(path, problems.slice(0, max), Math.max(0, problems.length - max));
+  }
+
+  const titleDate = titleDates[0]?.date ?? null;
+  const other = titleDates.find((t) => t.date !== titleDate);
+  if (titleDate && other) {
+    warnings.push({
+      message:
+        `${path}: các sheet ghi ngày khác nhau trong tiêu đề (sheet "${titleDates[0]!.sheet}": ${formatDateVi(titleDate)}, ` +
+        `sheet "${other.sheet}": ${formatDateVi(other.date)}); dùng ${formatDateVi(titleDate)}`,
+    });
+  }
+  return { file: path, sheets, skippedSheets, warnings, titleDate, filenameDate: filenameDate(path) };
+}
+
+/**
+ * Read one score file. With `sheets`, only the named sheets are read (each with its level when
+ * given) and a name that matches no sheet is a UsageError. Throws DataError for an unreadable file,
+ * CellErrors with every cell problem of the file (up to config.input.maxErrors listed).
+ */
+export function readScoreFile(path: string, opts: ReadOptions): Promise<FileRead> {
+  return readFileSheets(path, opts, true);
+}
+
+/**
+ * The date of a file for choosing files in a data folder: the ISO date in its name if any, else
+ * the date in a title cell (the file is read, values not checked). Errors reading it propagate.
+ */
+export async function peekFileDate(path: string, config: Config): Promise<string | null> {
+  const fromName = filenameDate(path);
+  if (fromName) return fromName;
+  for (const grid of await loadGrids(path, config)) {
+    const d = gridTitleDate(grid);
+    if (d) return d;
+  }
+  return null;
+}
