@@ -5,7 +5,7 @@
  */
 import { Readable } from 'node:stream';
 import { inflateRawSync } from 'node:zlib';
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import type { Config } from '../../config/schema.js';
 import { DataError } from '../../core/errors.js';
 import type { CellValue, Grid, GridRow, MergeRange } from '../table/grid.js';
@@ -175,8 +175,8 @@ export async function readXlsx(buf: Buffer, file: string, config: Config): Promi
   } catch {
     // Fall through to the whole-workbook reader, which accepts more zip variants.
   }
-  const wb = new ExcelJS.Workbook();
   try {
+    const wb = new (await excel()).Workbook();
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
     const grids: Grid[] = [];
     wb.eachSheet((ws) => grids.push(worksheetToGrid(ws)));
@@ -193,8 +193,15 @@ interface StreamedSheet {
   [Symbol.asyncIterator](): AsyncGenerator<ExcelJS.Row>;
 }
 
+/** exceljs, loaded on first use: commands that read no workbook do not pay for it at start-up. */
+async function excel(): Promise<typeof ExcelJS> {
+  const m = await import('exceljs');
+  return (m.default ?? m) as typeof ExcelJS;
+}
+
 async function streamGrids(buf: Buffer, parts: SheetParts, merges: Record<string, MergeRange[]>): Promise<Grid[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+  const { stream } = await excel();
+  const reader = new stream.xlsx.WorkbookReader(Readable.from([buf]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
