@@ -309,6 +309,9 @@ describe('interpretGrid: rows and values', () => {
       row6(3, 'Sở Tư pháp', GOOD),
       [null, 'Tổng cộng', 100, 100, 100, 100, 100, 100, 600],
       ['Cộng', null, 1, 2, 3, 4, 5, 6, 21],
+      [null, 'Ghi chú: số liệu có thể thay đổi theo thời gian'],
+      [null, '(*) Đơn vị chưa phát sinh hồ sơ'],
+      [null, 'Người lập biểu'],
     ]);
     const r = interpretGrid(g, opts);
     expect(r.problems).toEqual([]);

@@ -48,6 +48,8 @@ const EPS = 1e-9;
 const TOTAL_ROW = /^(?:tong cong|cong|tong|tong so|toan tinh|trung binh chung|diem trung binh|binh quan)$/;
 const ROMAN_LEAD = /^(?:i{1,3}|iv|v|vi{1,3}|ix|x)(?:[.)\s-]|$)/i;
 const COLUMN_NUMBER = /^\(?\s*\d{1,3}\s*\)?$/;
+/** Notes and signatures under a table, in the name column, with no scores: not units. */
+const NOTE_ROW = /^(?:ghi chu|chu thich|luu y|nguon|nguoi lap|nguoi ky|xac nhan|thu truong|ngay \d|kt |tm |chanh van phong|giam doc)/;
 const SECTION_PHRASES = [
   'cap xa',
   'cap huyen',
@@ -152,6 +154,7 @@ export function interpretGrid(grid: Grid, opts: InterpretOptions): InterpretResu
       // A section row ("I. Sở, ban, ngành"), a note, or a unit with no data.
       const text = rowText(cells);
       const numbered = ROMAN_LEAD.test(text);
+      if (NOTE_ROW.test(foldVietnamese(name)) || /^[(*]/.test(name)) continue;
       if (name === '' || numbered || isSectionPhrase(foldVietnamese(name))) {
         const level = levelFromText(text, 'section');
         // A numbered section of no known level ("II. Văn phòng đăng ký đất đai") ends the previous one.
