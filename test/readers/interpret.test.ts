@@ -358,6 +358,13 @@ describe('interpretGrid: rows and values', () => {
     expect(r.sheets).toEqual([]);
   });
 
+  it('refuses values without a unit name after the first unit', () => {
+    const g = grid('Cấp xã', [['Tên đơn vị', 'Tổng điểm'], ['UBND xã A', 90], [null, 80]]);
+    expect(messages(interpretGrid(g, opts))).toEqual([
+      'f.xlsx, sheet "Cấp xã", dòng 3, cột A: dòng có điểm nhưng thiếu tên đơn vị; cần tên đơn vị',
+    ]);
+  });
+
   it('checks rates against 100', () => {
     const g = grid('Sở Ban', [
       ['Tên cơ quan', 'Công khai, minh bạch (%)', 'Số hóa hồ sơ (%)'],

@@ -6,7 +6,7 @@ import { CellErrors, DataError } from '../../src/core/errors.js';
 import { csvToGrid, parseCsv, sniffSeparator } from '../../src/io/readers/csv.js';
 import { decodeEntities, parseHtmlTables } from '../../src/io/readers/html-table.js';
 import { readScoreFile } from '../../src/io/readers/read-score-file.js';
-import { expectThrows, tempDir } from './helpers.js';
+import { configWith, expectThrows, tempDir } from './helpers.js';
 
 const config = DEFAULT_CONFIG;
 
@@ -59,6 +59,15 @@ describe('CSV', () => {
     writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
     const r = await readScoreFile(file, { config });
     expect(r.sheets[0]!.units[0]!.total).toBe(88.72);
+  });
+
+  it('refuses a CSV with more rows than input.maxRows', async () => {
+    const file = join(tempDir(), 'dai.csv');
+    writeFileSync(file, 'Tên đơn vị;Tổng điểm\n' + Array.from({ length: 10 }, (_, i) => `UBND xã X${i};90\n`).join(''));
+    const e = await expectThrows(readScoreFile(file, { config: configWith({ maxRows: 5 }) }), DataError);
+    expect(e.message).toBe(
+      `${file}: bảng "dai" có 11 dòng, vượt giới hạn input.maxRows = 5; từ chối đọc. Nếu cần, tăng input.maxRows trong tệp cấu hình.`,
+    );
   });
 
   it('collects cell errors of a CSV with row and column', async () => {

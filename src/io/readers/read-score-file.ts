@@ -79,25 +79,19 @@ async function loadGrids(path: string, config: Config): Promise<Grid[]> {
   const buf = await readFile(path);
   const detected = detectFormat(buf, path);
   const base = basename(path, extname(path));
-  switch (detected.format) {
-    case 'xlsx':
-      return readXlsx(buf, path, config);
-    case 'html': {
-      const grids = parseHtmlTables(detected.text ?? '', base);
-      if (grids.length === 0) throw new DataError(`${path}: là trang HTML nhưng không có bảng nào`);
-      return grids;
-    }
-    case 'csv': {
-      const grid = csvToGrid(detected.text ?? '', base);
-      if (grid.rows.length > config.input.maxRows) {
-        throw new DataError(
-          `${path}: có ${grid.rows.length} dòng, vượt giới hạn input.maxRows = ${config.input.maxRows}; ` +
-            'từ chối đọc. Nếu cần, tăng input.maxRows trong tệp cấu hình.',
-        );
-      }
-      return [grid];
+  if (detected.format === 'xlsx') return readXlsx(buf, path, config);
+  const text = detected.text ?? '';
+  const grids = detected.format === 'html' ? parseHtmlTables(text, base) : [csvToGrid(text, base)];
+  if (grids.length === 0) throw new DataError(`${path}: là trang HTML nhưng không có bảng nào`);
+  for (const g of grids) {
+    if (g.rows.length > config.input.maxRows) {
+      throw new DataError(
+        `${path}: bảng "${g.name}" có ${g.rows.length} dòng, vượt giới hạn input.maxRows = ${config.input.maxRows}; ` +
+          'từ chối đọc. Nếu cần, tăng input.maxRows trong tệp cấu hình.',
+      );
     }
   }
+  return grids;
 }
 
 /** Read a file; `strict` makes an unmatched `--sheet` request an error (single-file use). */

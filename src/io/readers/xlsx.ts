@@ -10,6 +10,7 @@ import type { Config } from '../../config/schema.js';
 import { DataError } from '../../core/errors.js';
 import type { CellValue, Grid, GridRow, MergeRange } from '../table/grid.js';
 import { cleanNumber } from '../table/values.js';
+import { decodeEntities } from './html-table.js';
 import { entryData, guardZip, readCentralDirectory, ZipFormatError, type ZipEntry } from './zip-guard.js';
 
 function dateText(d: Date): string {
@@ -101,18 +102,7 @@ function smallPart(buf: Buffer, entries: ZipEntry[], name: string): string | nul
 
 function xmlAttr(tag: string, attr: string): string | null {
   const m = new RegExp(`\\s${attr}\\s*=\\s*"([^"]*)"`).exec(tag);
-  return m ? decodeXmlText(m[1]!) : null;
-}
-
-function decodeXmlText(s: string): string {
-  return s
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+  return m ? decodeEntities(m[1]!) : null;
 }
 
 /** Worksheet parts ↔ sheet names and workbook order, from xl/workbook.xml and its rels. */

@@ -95,11 +95,6 @@ interface ParsedRowValues {
   totalPresent: boolean;
 }
 
-interface PendingUnit {
-  unit: SheetUnit;
-  key: string;
-}
-
 export function interpretGrid(grid: Grid, opts: InterpretOptions): InterpretResult {
   const index = new GridIndex(grid);
   const header = findHeader(index);
@@ -128,7 +123,8 @@ export function interpretGrid(grid: Grid, opts: InterpretOptions): InterpretResu
       : { file, sheet: grid.name, row, column: columnLetter(col) };
   const problem = (row: number, col: number, message: string) => problems.push({ origin: origin(row, col), message });
 
-  const byLevel = new Map<Level, PendingUnit[]>();
+  const scoreCols = [...groupCols, ...(cols.total ? [cols.total] : [])];
+  const byLevel = new Map<Level, SheetUnit[]>();
   const keys = new Map<string, SheetUnit>();
   const unresolved: Array<{ row: number; name: string }> = [];
   let sectionLevel: Level | null = null;
@@ -139,14 +135,13 @@ export function interpretGrid(grid: Grid, opts: InterpretOptions): InterpretResu
     const at = (c: HeaderColumn | undefined): CellValue => (c ? (cells[c.col - 1] ?? null) : null);
     if (cells.every((v) => isEmptyValue(v))) continue;
 
-    const rawName = cellText(at(nameCol)).trim();
-    const name = normalizeName(rawName);
-    const scoreCells = [...groupCols, ...(cols.total ? [cols.total] : [])];
-    const scoresEmpty = scoreCells.every((c) => isEmptyValue(at(c)));
-    const foldedLead = foldVietnamese(rowText(cells.slice(0, nameCol.col)));
+    const name = normalizeName(cellText(at(nameCol)));
+    const foldedName = foldVietnamese(name);
+    const scoresEmpty = scoreCols.every((c) => isEmptyValue(at(c)));
 
     // "Tổng cộng" and similar rows, wherever their label sits before the scores.
-    if (TOTAL_ROW.test(foldVietnamese(name)) || (name === '' && TOTAL_ROW.test(foldedLead))) continue;
+    if (TOTAL_ROW.test(foldedName)) continue;
+    if (name === '' && TOTAL_ROW.test(foldVietnamese(rowText(cells.slice(0, nameCol.col))))) continue;
     // A row of column numbers "(1) (2) (3)" under the header.
     if (!seenUnit && COLUMN_NUMBER.test(name)) continue;
 
@@ -154,8 +149,8 @@ export function interpretGrid(grid: Grid, opts: InterpretOptions): InterpretResu
       // A section row ("I. Sở, ban, ngành"), a note, or a unit with no data.
       const text = rowText(cells);
       const numbered = ROMAN_LEAD.test(text);
-      if (NOTE_ROW.test(foldVietnamese(name)) || /^[(*]/.test(name)) continue;
-      if (name === '' || numbered || isSectionPhrase(foldVietnamese(name))) {
+      if (NOTE_ROW.test(foldedName) || /^[(*]/.test(name)) continue;
+      if (name === '' || numbered || isSectionPhrase(foldedName)) {
         const level = levelFromText(text, 'section');
         // A numbered section of no known level ("II. Văn phòng đăng ký đất đai") ends the previous one.
         if (level || numbered) sectionLevel = level;
@@ -245,7 +240,7 @@ export function interpretGrid(grid: Grid, opts: InterpretOptions): InterpretResu
     keys.set(key, unit);
     let list = byLevel.get(level);
     if (!list) byLevel.set(level, (list = []));
-    list.push({ unit, key });
+    list.push(unit);
   }
 
   if (unresolved.length > 0) {
@@ -260,12 +255,12 @@ export function interpretGrid(grid: Grid, opts: InterpretOptions): InterpretResu
   }
 
   const groups = GROUP_KEYS.filter((k) => cols[k] !== undefined);
-  const sheets: ScoreSheet[] = [...byLevel].map(([level, list]) => ({
+  const sheets: ScoreSheet[] = [...byLevel].map(([level, units]) => ({
     file,
     sheet: grid.name,
     level,
     groups,
-    units: list.map((p) => p.unit),
+    units,
   }));
   const skipped =
     sheets.length === 0 && problems.length === 0
