@@ -181,6 +181,19 @@ describe('title block', () => {
     expect(length).toBeGreaterThanOrEqual(longest / 3);
     expect(length).toBeLessThanOrEqual(longest / 2);
   });
+
+  it('measures a summary that wraps by the width it wraps at, not by its unwrapped length', async () => {
+    const model = baoCaoModel();
+    const long = model.title!.summary.join(' ');
+    const d = openDocx(await renderDocx({ ...model, title: { name: 'BÁO CÁO', summary: [long] }, appendices: [] }));
+    const siblings = kids(d.body, 'w:p');
+    const rule = siblings[siblings.indexOf(paragraphWithText(d.body, long)) + 1]!;
+    const width = 11906 - 1701 - 850;
+    expect(textWidth(long, 14, 'bold')).toBeGreaterThan(width);
+    const length = ruleLength(rule, width);
+    expect(length).toBeGreaterThanOrEqual(width / 3);
+    expect(length).toBeLessThanOrEqual(width / 2);
+  });
 });
 
 describe('body', () => {

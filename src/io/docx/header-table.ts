@@ -27,7 +27,7 @@ export function headerTable(model: DocumentModel, geometry: Geometry): Table {
     ...issuer.map((line) => new Paragraph({ style: STYLE.issuer, text: line })),
   ];
   if (issuer.length > 0) {
-    agency.push(ruleParagraph(cellArea(leftWidth), shortRuleLength(issuer, SIZE.issuer, 'bold')));
+    agency.push(ruleParagraph(cellArea(leftWidth), shortRuleLength(issuer, SIZE.issuer, 'bold', cellArea(leftWidth))));
   }
 
   const nation: Paragraph[] = [

@@ -13,9 +13,12 @@ import { STYLE } from './styles.js';
  */
 export const RULE_RATIO = 0.4;
 
-/** The length of a short rule under `lines`: RULE_RATIO of the longest, in twips. */
-export function shortRuleLength(lines: readonly string[], sizePt: number, face: Face): number {
-  return Math.round(RULE_RATIO * longestLineWidth(lines, sizePt, face));
+/**
+ * The length of a short rule under `lines` set in an area `areaWidth` twips wide: RULE_RATIO of the
+ * longest printed line. A line wider than the area wraps, so no printed line is wider than the area.
+ */
+export function shortRuleLength(lines: readonly string[], sizePt: number, face: Face, areaWidth: number): number {
+  return Math.round(RULE_RATIO * Math.min(longestLineWidth(lines, sizePt, face), areaWidth));
 }
 
 /** The indent on each side that centres a rule of `length` in an area `areaWidth` wide. */

@@ -15,6 +15,6 @@ export function titleBlock(title: NonNullable<DocumentModel['title']>, geometry:
   return [
     new Paragraph({ style: STYLE.titleName, text: name }),
     ...summary.map((line) => new Paragraph({ style: STYLE.titleSummary, text: line })),
-    ruleParagraph(geometry.textWidth, shortRuleLength(ruleUnder, size, 'bold')),
+    ruleParagraph(geometry.textWidth, shortRuleLength(ruleUnder, size, 'bold', geometry.textWidth)),
   ];
 }
