@@ -124,7 +124,7 @@ describe('fixtures/daklak', () => {
     expect(dl.publishedRank).toBe(18);
     const so = level(ds, 'so');
     expect(so.units.every((u) => Object.values(u.values).every((v) => v.kind === 'points'))).toBe(true);
-    expect(bands(so)).toEqual([9, 4, 0, 1, 0]);
+    expect(bands(so)).toEqual([10, 3, 0, 1, 0]);
     expect(bands(level(ds, 'xa'))).toEqual([92, 10, 0, 0, 0]);
     expectTotalsAreSums(level(ds, 'xa'));
 

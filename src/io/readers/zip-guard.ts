@@ -18,6 +18,8 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
+  /** Where the entry's central directory record starts. */
+  centralHeaderOffset: number;
 }
 
 const EOCD_SIG = 0x06054b50;
@@ -97,7 +99,7 @@ export function readCentralDirectory(buf: Buffer): ZipEntry[] {
       }
       e += 4 + size;
     }
-    entries.push({ name, method, flags, compressedSize, uncompressedSize, localHeaderOffset });
+    entries.push({ name, method, flags, compressedSize, uncompressedSize, localHeaderOffset, centralHeaderOffset: p });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
