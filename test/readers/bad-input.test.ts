@@ -5,7 +5,7 @@ import { DEFAULT_CONFIG } from '../../src/config/default.js';
 import { CellErrors, DataError } from '../../src/core/errors.js';
 import { readScoreFile } from '../../src/io/readers/read-score-file.js';
 import { SIX, vnTable, writeXlsx } from '../../fixtures/builders.js';
-import { configWith, deflatedEntry, expectThrows, tempDir, writeZip } from './helpers.js';
+import { configWith, deflatedEntry, expectThrows, tempDir, writeRawZip } from './helpers.js';
 
 const config = DEFAULT_CONFIG;
 const FIXTURE = new URL('../../fixtures/daklak/diem-766-2025-11-14.xlsx', import.meta.url).pathname;
@@ -49,7 +49,7 @@ describe('files that are not what their name says', () => {
 
   it('a zip that is not a workbook', async () => {
     const file = join(tempDir(), 'van-ban.xlsx');
-    writeZip(file, [deflatedEntry('word/document.xml', '<w:document/>')]);
+    writeRawZip(file, [deflatedEntry('word/document.xml', '<w:document/>')]);
     const e = await expectThrows(readScoreFile(file, { config }), DataError);
     expect(e.message).toBe(`${file}: là tệp zip nhưng không phải bảng tính .xlsx (không có xl/workbook.xml)`);
   });

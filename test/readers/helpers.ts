@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createDeflateRaw, deflateRawSync } from 'node:zlib';
 import { afterEach } from 'vitest';
 import type { Config } from '../../src/config/schema.js';
+import { writeZip } from '../../src/io/docx/zip.js';
 import { DEFAULT_CONFIG } from '../../src/config/default.js';
 import type { CellValue, Grid, MergeRange } from '../../src/io/table/grid.js';
 
@@ -45,7 +46,7 @@ export async function expectThrows<T extends Error>(p: Promise<unknown> | (() =>
 }
 
 // ---------------------------------------------------------------------------------------------
-// A minimal zip writer for hostile files (the guard reads no CRC).
+// Hostile zips: entries whose headers may lie about their sizes.
 
 export interface RawEntry {
   name: string;
@@ -84,43 +85,12 @@ export async function deflatedZeros(name: string, bytes: number, declaredSize?: 
   return { name, data: Buffer.concat(out), uncompressedSize: declaredSize ?? bytes + Buffer.byteLength(prefix) };
 }
 
-export function writeZip(path: string, entries: RawEntry[]): void {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const lh = Buffer.alloc(30);
-    lh.writeUInt32LE(0x04034b50, 0);
-    lh.writeUInt16LE(20, 4);
-    lh.writeUInt16LE(0x0800, 6);
-    lh.writeUInt16LE(8, 8);
-    lh.writeUInt32LE(0, 14);
-    lh.writeUInt32LE(e.data.length, 18);
-    lh.writeUInt32LE(Math.min(e.uncompressedSize, 0xfffffffe), 22);
-    lh.writeUInt16LE(name.length, 26);
-    locals.push(lh, name, e.data);
-    const ch = Buffer.alloc(46);
-    ch.writeUInt32LE(0x02014b50, 0);
-    ch.writeUInt16LE(20, 4);
-    ch.writeUInt16LE(20, 6);
-    ch.writeUInt16LE(0x0800, 8);
-    ch.writeUInt16LE(8, 10);
-    ch.writeUInt32LE(e.data.length, 20);
-    ch.writeUInt32LE(Math.min(e.uncompressedSize, 0xfffffffe), 24);
-    ch.writeUInt16LE(name.length, 28);
-    ch.writeUInt32LE(offset, 42);
-    centrals.push(ch, name);
-    offset += 30 + name.length + e.data.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  writeFileSync(path, Buffer.concat([...locals, cd, end]));
+/** Write a zip whose headers declare the entries' (possibly false) sizes; no CRC (the guard reads none). */
+export function writeRawZip(path: string, entries: RawEntry[]): void {
+  writeFileSync(
+    path,
+    writeZip(entries.map((e) => ({ name: e.name, method: 8, crc: 0, size: e.uncompressedSize, stored: e.data }))),
+  );
 }
 
 /** The small parts an xlsx needs besides its sheets. */

@@ -5,7 +5,7 @@ import { DEFAULT_CONFIG } from '../../src/config/default.js';
 import { DataError } from '../../src/core/errors.js';
 import { readScoreFile } from '../../src/io/readers/read-score-file.js';
 import { guardZip, readCentralDirectory } from '../../src/io/readers/zip-guard.js';
-import { configWith, deflatedEntry, deflatedZeros, expectThrows, tempDir, writeZip, xlsxSkeleton } from './helpers.js';
+import { configWith, deflatedEntry, deflatedZeros, expectThrows, tempDir, writeRawZip, xlsxSkeleton } from './helpers.js';
 
 const FIXTURE = new URL('../../fixtures/daklak/diem-766-2025-11-14.xlsx', import.meta.url).pathname;
 const MB = 1024 * 1024;
@@ -34,7 +34,7 @@ describe('zip size guard', () => {
     const rows = Array.from({ length: n }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>1</v></c></row>`).join('');
     const xml = `<worksheet><sheetData>${rows}</sheetData><rowBreaks count="1"><brk id="5"/></rowBreaks></worksheet>`;
     const file = join(tempDir(), 'rows.xlsx');
-    writeZip(file, [...xlsxSkeleton(), deflatedEntry('xl/worksheets/sheet1.xml', xml)]);
+    writeRawZip(file, [...xlsxSkeleton(), deflatedEntry('xl/worksheets/sheet1.xml', xml)]);
     const g = await guardZip(readFileSync(file), file, DEFAULT_CONFIG);
     expect(g.rows['xl/worksheets/sheet1.xml']).toBe(n);
     const e = await expectThrows(readScoreFile(file, { config: configWith({ maxRows: n - 1 }) }), DataError);
@@ -50,7 +50,7 @@ describe('zip size guard', () => {
 
   it('refuses a zip that declares a huge inflated size, at once', async () => {
     const file = join(tempDir(), 'khai-lon.xlsx');
-    writeZip(file, [...xlsxSkeleton(), deflatedEntry('xl/worksheets/sheet1.xml', '<worksheet/>', 3_000_000_000)]);
+    writeRawZip(file, [...xlsxSkeleton(), deflatedEntry('xl/worksheets/sheet1.xml', '<worksheet/>', 3_000_000_000)]);
     const t0 = Date.now();
     const e = await expectThrows(readScoreFile(file, { config: DEFAULT_CONFIG }), DataError);
     expect(Date.now() - t0).toBeLessThan(2000);
@@ -61,7 +61,7 @@ describe('zip size guard', () => {
     // 300 MB of zeros deflate to about 300 KB; the headers claim 1 KB.
     const file = join(tempDir(), 'bom.xlsx');
     const bomb = await deflatedZeros('xl/worksheets/sheet1.xml', 300 * MB, 1024, '<worksheet><sheetData>');
-    writeZip(file, [...xlsxSkeleton(), bomb]);
+    writeRawZip(file, [...xlsxSkeleton(), bomb]);
     expect(statSync(file).size).toBeLessThan(1 * MB);
     const before = process.memoryUsage().rss;
     const e = await expectThrows(readScoreFile(file, { config: DEFAULT_CONFIG }), DataError);
@@ -72,7 +72,7 @@ describe('zip size guard', () => {
 
   it('refuses a part whose inflated size differs from the declared one, under the bound', async () => {
     const file = join(tempDir(), 'sai-kich-thuoc.xlsx');
-    writeZip(file, [...xlsxSkeleton(), await deflatedZeros('xl/worksheets/sheet1.xml', 2 * MB, 100)]);
+    writeRawZip(file, [...xlsxSkeleton(), await deflatedZeros('xl/worksheets/sheet1.xml', 2 * MB, 100)]);
     const e = await expectThrows(readScoreFile(file, { config: DEFAULT_CONFIG }), DataError);
     expect(e.message).toBe(
       `${file}: tệp .xlsx bị hỏng hoặc không đầy đủ (phần "xl/worksheets/sheet1.xml" có kích thước khác với khai báo (tệp hỏng)); hãy tải lại hoặc lưu lại bằng Excel`,

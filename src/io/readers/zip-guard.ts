@@ -18,8 +18,6 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
-  /** Where the entry's central directory record starts. */
-  centralHeaderOffset: number;
 }
 
 const EOCD_SIG = 0x06054b50;
@@ -99,7 +97,7 @@ export function readCentralDirectory(buf: Buffer): ZipEntry[] {
       }
       e += 4 + size;
     }
-    entries.push({ name, method, flags, compressedSize, uncompressedSize, localHeaderOffset, centralHeaderOffset: p });
+    entries.push({ name, method, flags, compressedSize, uncompressedSize, localHeaderOffset });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
