@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UsageError } from '../core/errors.js';
-import { LEVELS, type Level } from '../core/types.js';
+import { parseSheetRequest } from '../io/readers/read-score-file.js';
 
 /**
  * Options shared by the commands, each validated by one zod schema so that the command layer
@@ -15,25 +15,8 @@ const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
   }, 'ngày không tồn tại');
 
-const LEVEL_ALIASES: Record<string, Level> = {
-  tinh: 'tinh',
-  so: 'so',
-  huyen: 'huyen',
-  xa: 'xa',
-};
-
-/** `--sheet NAME` or `--sheet NAME=LEVEL` (tinh, so, huyen, xa). */
-export const sheetSelection = z.string().transform((s, ctx) => {
-  const eq = s.lastIndexOf('=');
-  if (eq < 0) return { name: s.trim() };
-  const name = s.slice(0, eq).trim();
-  const level = LEVEL_ALIASES[s.slice(eq + 1).trim().toLowerCase()];
-  if (!name || !level) {
-    ctx.addIssue({ code: 'custom', message: `"${s}": cần TÊN hoặc TÊN=CẤP với CẤP là ${LEVELS.join(', ')}` });
-    return z.NEVER;
-  }
-  return { name, level };
-});
+/** `--sheet NAME` or `--sheet NAME=LEVEL` (tinh, so, huyen, xa); a bad level is a usage error. */
+export const sheetSelection = z.string().transform((s) => parseSheetRequest(s));
 
 const positiveInt = (what: string, max?: number) =>
   z.coerce
