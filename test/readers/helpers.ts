@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createDeflateRaw, deflateRawSync } from 'node:zlib';
 import { afterEach } from 'vitest';
 import type { Config } from '../../src/config/schema.js';
-import { writeZip } from '../../src/io/docx/zip.js';
+import { writeZip } from '../../src/io/zip.js';
 import { DEFAULT_CONFIG } from '../../src/config/default.js';
 import type { CellValue, Grid, MergeRange } from '../../src/io/table/grid.js';
 

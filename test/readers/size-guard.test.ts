@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/default.js';
 import { DataError } from '../../src/core/errors.js';
 import { readScoreFile } from '../../src/io/readers/read-score-file.js';
-import { guardZip, readCentralDirectory } from '../../src/io/readers/zip-guard.js';
+import { guardZip } from '../../src/io/readers/zip-guard.js';
+import { readCentralDirectory } from '../../src/io/zip.js';
 import { configWith, deflatedEntry, deflatedZeros, expectThrows, tempDir, writeRawZip, xlsxSkeleton } from './helpers.js';
 
 const FIXTURE = new URL('../../fixtures/daklak/diem-766-2025-11-14.xlsx', import.meta.url).pathname;

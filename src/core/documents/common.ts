@@ -1,8 +1,10 @@
 import type { Config, DocumentKindConfig } from '../../config/schema.js';
-import type { ProvinceResult } from '../evaluation.js';
+import { compare } from '../comparison.js';
+import type { Evaluation, LevelResult, ProvinceResult } from '../evaluation.js';
+import { levelAppendix } from './appendix.js';
 import { formatDocumentNumber, formatLongDate, formatPlaceDate, parseIsoDate } from '../format-vi.js';
 import type { MarkupDocument } from './markup.js';
-import type { DocumentModel } from './model.js';
+import type { Appendix, DocumentModel } from './model.js';
 
 /** Number and date of issue: both blank by default, as the seeds; the month and year are filled. */
 export interface Issue {
@@ -60,4 +62,31 @@ export function provinceRank(p: ProvinceResult): string | null {
 export function appendixNote(documentName: string, kind: DocumentKindConfig, issue: Issue): string {
   const number = formatDocumentNumber(kind.symbol, issue.number).replace(/^Số: /, '');
   return `(Kèm theo ${documentName} số ${number} ${formatLongDate(issueDate(issue))} của ${kind.issuer.shortName})`;
+}
+
+/** A công văn: the shared frame with the template's V/v lines, or `defaultSubject`, under Số. */
+export function congVanFrame(
+  config: Config,
+  kind: DocumentKindConfig,
+  issue: Issue,
+  text: MarkupDocument,
+  defaultSubject: string,
+): Pick<DocumentModel, 'kind' | 'layout' | 'header' | 'signature' | 'body' | 'recipients'> {
+  const frame = documentFrame(config, kind, issue, text);
+  return {
+    kind: 'cong-van',
+    ...frame,
+    header: { ...frame.header, subject: text.subject.length ? text.subject : [defaultSubject] },
+  };
+}
+
+/** The levels a document reports on and appends: all but the provinces, in level order. */
+export function localLevels(e: Evaluation): LevelResult[] {
+  return (Object.values(e.levels) as LevelResult[]).filter((r) => r.level !== 'tinh');
+}
+
+/** One Phụ lục per local level, with the change column when the previous period is known. */
+export function levelAppendices(config: Config, current: Evaluation, previous: Evaluation | null, note: string): Appendix[] {
+  const comparison = previous ? compare(current, previous) : null;
+  return localLevels(current).map((r, i) => levelAppendix(r, i, note, config, comparison?.levels[r.level] ?? null));
 }

@@ -3,7 +3,7 @@ import { DataError } from '../errors.js';
 import type { Evaluation, LevelResult, ScoredUnit } from '../evaluation.js';
 import { formatCount, formatMax, formatRankChange, formatScore, formatShortDate, parseIsoDate } from '../format-vi.js';
 import type { Warning } from '../types.js';
-import { documentFrame, provinceRank, type Issue } from './common.js';
+import { congVanFrame, provinceRank, type Issue } from './common.js';
 import {
   committeeName,
   footnoteSafe,
@@ -162,16 +162,14 @@ export function buildLowScoreModel(input: LowScoreInput, text: MarkupDocument): 
   const { config, current } = input;
   const kind = config.documents.lowScore;
   const issue: Issue = { ...input.issue, fallback: current.date };
-  const frame = documentFrame(config, kind, issue, text);
   return {
-    kind: 'cong-van',
-    ...frame,
-    header: {
-      ...frame.header,
-      subject: text.subject.length
-        ? text.subject
-        : ['V/v tập trung cải thiện Chỉ số phục vụ người dân, doanh nghiệp đối với các địa phương có điểm thấp'],
-    },
+    ...congVanFrame(
+      config,
+      kind,
+      issue,
+      text,
+      'V/v tập trung cải thiện Chỉ số phục vụ người dân, doanh nghiệp đối với các địa phương có điểm thấp',
+    ),
     appendices: [],
   };
 }

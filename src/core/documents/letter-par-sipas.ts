@@ -10,7 +10,7 @@ import {
   parseIsoDate,
 } from '../format-vi.js';
 import type { Warning } from '../types.js';
-import { documentFrame, type Issue } from './common.js';
+import { congVanFrame, type Issue } from './common.js';
 import { capitalize } from './letter-common.js';
 import type { MarkupDocument } from './markup.js';
 import type { DocumentModel } from './model.js';
@@ -115,14 +115,8 @@ export function buildParSipasModel(input: ParSipasInput, text: MarkupDocument): 
   const { config, year, data } = input;
   const kind = config.documents.parSipas;
   const issue: Issue = { ...input.issue, fallback: yearOf(data, year).announced };
-  const frame = documentFrame(config, kind, issue, text);
   return {
-    kind: 'cong-van',
-    ...frame,
-    header: {
-      ...frame.header,
-      subject: text.subject.length ? text.subject : [`V/v Chỉ số PAR Index, Chỉ số SIPAS năm ${year}`],
-    },
+    ...congVanFrame(config, kind, issue, text, `V/v Chỉ số PAR Index, Chỉ số SIPAS năm ${year}`),
     appendices: [],
   };
 }

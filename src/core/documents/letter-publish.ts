@@ -1,14 +1,11 @@
 import type { Config } from '../../config/schema.js';
-import { compare } from '../comparison.js';
 import { DataError } from '../errors.js';
-import type { Evaluation, LevelResult } from '../evaluation.js';
+import type { Evaluation } from '../evaluation.js';
 import { formatMax, formatScore, formatShortDate } from '../format-vi.js';
 import { periodLabel, type Period } from '../periods.js';
 import { onlineServicesPoints } from '../scoring.js';
 import type { GroupKey } from '../types.js';
-import { levelAppendix } from './appendix.js';
-import { appendixNote, documentFrame, type Issue } from './common.js';
-import { provinceRank } from './common.js';
+import { appendixNote, congVanFrame, levelAppendices, localLevels, provinceRank, type Issue } from './common.js';
 import type { MarkupDocument } from './markup.js';
 import type { DocumentModel } from './model.js';
 
@@ -88,25 +85,14 @@ export function publishContext(input: PublishInput): PublishContext {
   };
 }
 
-function localLevels(e: Evaluation): LevelResult[] {
-  return (Object.values(e.levels) as LevelResult[]).filter((r) => r.level !== 'tinh');
-}
 
 /** The letter's document: template text, header and signature from configuration, appendices as the report's. */
 export function buildPublishModel(input: PublishInput, text: MarkupDocument): DocumentModel {
   const { config, current, previous, period } = input;
   const kind = config.documents.publish;
   const issue: Issue = { ...input.issue, fallback: current.date };
-  const comparison = previous ? compare(current, previous) : null;
-  const note = appendixNote('Công văn', kind, issue);
-  const frame = documentFrame(config, kind, issue, text);
   return {
-    kind: 'cong-van',
-    ...frame,
-    header: {
-      ...frame.header,
-      subject: text.subject.length ? text.subject : [`V/v công khai kết quả Bộ chỉ số ${periodLabel(period)}`],
-    },
-    appendices: localLevels(current).map((r, i) => levelAppendix(r, i, note, config, comparison?.levels[r.level] ?? null)),
+    ...congVanFrame(config, kind, issue, text, `V/v công khai kết quả Bộ chỉ số ${periodLabel(period)}`),
+    appendices: levelAppendices(config, current, previous, appendixNote('Công văn', kind, issue)),
   };
 }

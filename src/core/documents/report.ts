@@ -5,10 +5,9 @@ import { formatCount, formatMax, formatScore, formatScoreChange, formatShortDate
 import { LEVEL_WORDING } from '../labels.js';
 import { periodLabel, periodShortLabel, previousPeriod, type Period } from '../periods.js';
 import { onlineServicesPoints, scoreUnit } from '../scoring.js';
-import type { GroupKey, Level } from '../types.js';
+import type { GroupKey } from '../types.js';
 import { NO_DATA } from '../types.js';
-import { levelAppendix } from './appendix.js';
-import { appendixNote, documentFrame, provinceRank, type Issue } from './common.js';
+import { appendixNote, documentFrame, levelAppendices, localLevels, provinceRank, type Issue } from './common.js';
 import type { MarkupDocument } from './markup.js';
 import type { DocumentModel } from './model.js';
 
@@ -83,9 +82,8 @@ export function reportContext(input: ReportInput): ReportContext {
   const { period, current, previous, config } = input;
   const comparison: Comparison | null = previous ? compare(current, previous) : null;
   const prevLabel = previous ? periodShortLabel(previousPeriod(period), period) : null;
-  const localLevels = (Object.keys(current.levels) as Level[]).filter((l) => l !== 'tinh');
-  const reported = localLevels.map((l) => current.levels[l]!);
-  const localities = localLevels.filter((l) => l === 'huyen' || l === 'xa').map((l) => LEVEL_WORDING[l].noun);
+  const reported = localLevels(current);
+  const localities = reported.filter((r) => r.level === 'huyen' || r.level === 'xa').map((r) => LEVEL_WORDING[r.level].noun);
 
   const province = current.province;
   let letter = 0;
@@ -115,7 +113,7 @@ export function reportContext(input: ReportInput): ReportContext {
     previous: prevLabel ? { label: prevLabel } : null,
     date: formatShortDate(current.date),
     issuer: { shortName: config.documents.report.issuer.shortName },
-    levelsPhrase: joinAnd(localLevels.map((l) => LEVEL_WORDING[l].reference)),
+    levelsPhrase: joinAnd(reported.map((r) => LEVEL_WORDING[r.level].reference)),
     method: {
       criteria: CRITERIA.map((c) => criterionLabel(config, c.key)),
       agencyExample: {
@@ -188,9 +186,6 @@ export function buildReportModel(input: ReportInput, text: MarkupDocument): Docu
   const { config, current, previous, period } = input;
   const kind = config.documents.report;
   const issue: Issue = { ...input.issue, fallback: current.date };
-  const comparison = previous ? compare(current, previous) : null;
-  const note = appendixNote('Báo cáo', kind, issue);
-  const levels = (Object.values(current.levels) as LevelResult[]).filter((r) => r.level !== 'tinh');
   return {
     kind: 'bao-cao',
     ...documentFrame(config, kind, issue, text),
@@ -198,7 +193,7 @@ export function buildReportModel(input: ReportInput, text: MarkupDocument): Docu
       name: 'BÁO CÁO',
       summary: text.subject.length ? text.subject : [`Kết quả đánh giá ${periodLabel(period)}`],
     },
-    appendices: levels.map((r, i) => levelAppendix(r, i, note, config, comparison?.levels[r.level] ?? null)),
+    appendices: levelAppendices(config, current, previous, appendixNote('Báo cáo', kind, issue)),
   };
 }
 

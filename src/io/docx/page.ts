@@ -13,7 +13,6 @@ import {
 import type { DocumentModel } from '../../core/documents/model.js';
 import { A4, mmToTwips } from './units.js';
 import { STYLE } from './styles.js';
-import { SIZE } from './sizes.js';
 import { textWidth } from './measure.js';
 
 /** The header table's columns for a 9355-twip text width (6.5 cm / 10 cm), scaled to other widths. */

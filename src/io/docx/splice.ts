@@ -3,7 +3,7 @@
  * paragraph of word/document.xml is replaced by its XML, and the package is zipped again with the
  * other files' bytes unchanged.
  */
-import { deflatedEntry, entryData, readZip, writeZip } from './zip.js';
+import { deflatedEntry, fileData, readZip, writeZip } from '../zip.js';
 
 export interface Splice {
   /** Text of a paragraph of its own in document.xml (no XML special characters). */
@@ -56,7 +56,7 @@ export function spliceDocx(docx: Buffer, splices: readonly Splice[]): Buffer {
   const entries = readZip(docx);
   const i = entries.findIndex((e) => e.name === DOCUMENT);
   if (i < 0) throw new Error(`${DOCUMENT} missing from the package`);
-  const parts = spliceParts(entryData(entries[i]!).toString('utf8'), splices);
+  const parts = spliceParts(fileData(entries[i]!).toString('utf8'), splices);
   const data = Buffer.concat(parts.map((p) => Buffer.from(p, 'utf8')));
   entries[i] = deflatedEntry(DOCUMENT, data);
   return writeZip(entries);

@@ -11,7 +11,8 @@ import { DataError } from '../../core/errors.js';
 import type { CellValue, Grid, GridRow, MergeRange } from '../table/grid.js';
 import { cleanNumber } from '../table/values.js';
 import { decodeEntities } from './html-table.js';
-import { entryData, guardZip, readCentralDirectory, ZipFormatError, type ZipEntry } from './zip-guard.js';
+import { readCentralDirectory, storedBytes, ZipFormatError, type ZipEntry } from '../zip.js';
+import { guardZip } from './zip-guard.js';
 
 function dateText(d: Date): string {
   return `${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`;
@@ -92,7 +93,7 @@ function smallPart(buf: Buffer, entries: ZipEntry[], name: string): string | nul
   const e = entries.find((x) => x.name === name);
   if (!e) return null;
   try {
-    const data = entryData(buf, e);
+    const data = storedBytes(buf, e);
     const out = e.method === 0 ? data : inflateRawSync(data, { maxOutputLength: 4 * 1024 * 1024 });
     return out.toString('utf8');
   } catch {

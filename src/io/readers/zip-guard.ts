@@ -10,108 +10,7 @@ import { Readable } from 'node:stream';
 import type { Config } from '../../config/schema.js';
 import { DataError } from '../../core/errors.js';
 import { columnNumber, type MergeRange } from '../table/grid.js';
-
-export interface ZipEntry {
-  name: string;
-  method: number;
-  flags: number;
-  compressedSize: number;
-  uncompressedSize: number;
-  localHeaderOffset: number;
-}
-
-const EOCD_SIG = 0x06054b50;
-const ZIP64_LOCATOR_SIG = 0x07064b50;
-const ZIP64_EOCD_SIG = 0x06064b50;
-const CENTRAL_SIG = 0x02014b50;
-const LOCAL_SIG = 0x04034b50;
-
-/** Thrown for a file that is not a readable zip; the caller names the file. */
-export class ZipFormatError extends Error {}
-
-function u64(buf: Buffer, at: number): number {
-  const v = buf.readBigUInt64LE(at);
-  if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipFormatError('kích thước khai báo quá lớn');
-  return Number(v);
-}
-
-/** Read the central directory of a zip held in memory. */
-export function readCentralDirectory(buf: Buffer): ZipEntry[] {
-  const minEocd = 22;
-  if (buf.length < minEocd) throw new ZipFormatError('tệp zip quá ngắn');
-  let eocd = -1;
-  const stop = Math.max(0, buf.length - minEocd - 0xffff);
-  for (let i = buf.length - minEocd; i >= stop; i--) {
-    if (buf.readUInt32LE(i) === EOCD_SIG) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new ZipFormatError('không thấy thư mục trung tâm của zip (tệp bị cắt hoặc hỏng)');
-  let count = buf.readUInt16LE(eocd + 10);
-  let cdSize = buf.readUInt32LE(eocd + 12);
-  let cdOffset = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-    const loc = eocd - 20;
-    if (loc < 0 || buf.readUInt32LE(loc) !== ZIP64_LOCATOR_SIG) throw new ZipFormatError('zip64 hỏng');
-    const z64 = u64(buf, loc + 8);
-    if (z64 + 56 > buf.length || buf.readUInt32LE(z64) !== ZIP64_EOCD_SIG) throw new ZipFormatError('zip64 hỏng');
-    count = u64(buf, z64 + 32);
-    cdSize = u64(buf, z64 + 40);
-    cdOffset = u64(buf, z64 + 48);
-  }
-  if (cdOffset + cdSize > buf.length) throw new ZipFormatError('thư mục trung tâm nằm ngoài tệp (tệp bị cắt)');
-  const entries: ZipEntry[] = [];
-  let p = cdOffset;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL_SIG) {
-      throw new ZipFormatError('mục của thư mục trung tâm hỏng');
-    }
-    const flags = buf.readUInt16LE(p + 8);
-    const method = buf.readUInt16LE(p + 10);
-    let compressedSize = buf.readUInt32LE(p + 20);
-    let uncompressedSize = buf.readUInt32LE(p + 24);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    let localHeaderOffset = buf.readUInt32LE(p + 42);
-    if (p + 46 + nameLen + extraLen > buf.length) throw new ZipFormatError('mục của thư mục trung tâm hỏng');
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    // Zip64 extended information: the 0xFFFFFFFF fields, in order.
-    let e = p + 46 + nameLen;
-    const extraEnd = e + extraLen;
-    while (e + 4 <= extraEnd) {
-      const id = buf.readUInt16LE(e);
-      const size = buf.readUInt16LE(e + 2);
-      if (id === 0x0001) {
-        let q = e + 4;
-        if (uncompressedSize === 0xffffffff && q + 8 <= e + 4 + size) {
-          uncompressedSize = u64(buf, q);
-          q += 8;
-        }
-        if (compressedSize === 0xffffffff && q + 8 <= e + 4 + size) {
-          compressedSize = u64(buf, q);
-          q += 8;
-        }
-        if (localHeaderOffset === 0xffffffff && q + 8 <= e + 4 + size) localHeaderOffset = u64(buf, q);
-      }
-      e += 4 + size;
-    }
-    entries.push({ name, method, flags, compressedSize, uncompressedSize, localHeaderOffset });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return entries;
-}
-
-/** The compressed bytes of an entry. */
-export function entryData(buf: Buffer, e: ZipEntry): Buffer {
-  const at = e.localHeaderOffset;
-  if (at + 30 > buf.length || buf.readUInt32LE(at) !== LOCAL_SIG) throw new ZipFormatError(`phần "${e.name}" hỏng`);
-  const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
-  const end = start + e.compressedSize;
-  if (end > buf.length) throw new ZipFormatError(`phần "${e.name}" bị cắt`);
-  return buf.subarray(start, end);
-}
+import { readCentralDirectory, storedBytes, ZipFormatError } from '../zip.js';
 
 export interface GuardFigures {
   declaredBytes: number;
@@ -171,7 +70,7 @@ export async function guardZip(
   const merges: Record<string, MergeRange[]> = {};
   for (const e of entries) {
     if (e.name.endsWith('/')) continue;
-    const data = entryData(buf, e);
+    const data = storedBytes(buf, e);
     const isSheet = WORKSHEET.test(e.name);
     let count = 0;
     const ranges: MergeRange[] = [];
