@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
+import type { Issue } from '../core/documents/common.js';
 import type { DocumentModel } from '../core/documents/model.js';
 import { DataError } from '../core/errors.js';
 import { evaluate, type Evaluation } from '../core/evaluation.js';
@@ -10,6 +11,7 @@ import { scanDataFolder } from '../io/data-folder.js';
 import { renderDocx } from '../io/docx/render.js';
 import { ensureWritable, writeFileAtomic } from '../io/output-file.js';
 import { readDataset } from '../io/readers/read-dataset.js';
+import { TemplateSet } from '../io/templates.js';
 import { settingsOf, type CliIO } from './context.js';
 
 /** Read → compute → write steps that every document command shares. */
@@ -94,13 +96,37 @@ export async function readAndEvaluate(
   return { dataset, evaluation: { ...evaluation, date } };
 }
 
-/** Renders and writes a document atomically; returns the absolute path. */
-export async function writeDocument(model: DocumentModel, outDir: string, name: string, force: boolean): Promise<string> {
-  const file = join(outDir, name);
-  ensureWritable(file, force);
-  const buffer = await renderDocx(model);
-  writeFileAtomic(file, buffer);
-  return file;
+/** Options every document command shares, as the zod schemas give them. */
+export interface OutputOptions {
+  out?: string | undefined;
+  templates?: string | undefined;
+  number?: number | undefined;
+  issued?: string | undefined;
+  force: boolean;
+}
+
+export function issueOf(opts: OutputOptions): Omit<Issue, 'fallback'> {
+  return { ...(opts.number !== undefined ? { number: opts.number } : {}), ...(opts.issued ? { issued: opts.issued } : {}) };
+}
+
+export function templatesOf(opts: OutputOptions, io: CliIO): TemplateSet {
+  return new TemplateSet(opts.templates && resolve(io.cwd, opts.templates));
+}
+
+export function outDirOf(opts: OutputOptions, config: Config, io: CliIO): string {
+  return resolve(io.cwd, opts.out ?? config.outDir);
+}
+
+/**
+ * Renders every document, then writes each atomically; returns their paths. Existing files are
+ * refused before any work, and nothing is written until all are rendered.
+ */
+export async function writeDocuments(docs: { model: DocumentModel; name: string }[], dir: string, force: boolean): Promise<string[]> {
+  const files = docs.map((d) => join(dir, d.name));
+  for (const f of files) ensureWritable(f, force);
+  const buffers = await Promise.all(docs.map((d) => renderDocx(d.model)));
+  files.forEach((f, i) => writeFileAtomic(f, buffers[i]!));
+  return files;
 }
 
 export function printWarnings(warnings: Warning[], describe: (w: Warning) => string, io: CliIO): void {

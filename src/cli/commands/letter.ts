@@ -3,7 +3,6 @@ import { basename, join, resolve } from 'node:path';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import type { Config } from '../../config/schema.js';
-import type { Issue } from '../../core/documents/common.js';
 import { localityName, slugOf } from '../../core/documents/letter-common.js';
 import {
   buildLowScoreModel,
@@ -15,21 +14,26 @@ import {
 } from '../../core/documents/letter-low-score.js';
 import { buildParSipasModel, parSipasContext, parSipasWarnings, yearOf } from '../../core/documents/letter-par-sipas.js';
 import { buildPublishModel, publishContext, type MonthPeriod } from '../../core/documents/letter-publish.js';
-import type { DocumentModel } from '../../core/documents/model.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { formatScore, formatShortDate } from '../../core/format-vi.js';
 import { periodLabel, periodSlug, previousPeriod } from '../../core/periods.js';
 import { summarize } from '../../core/summary.js';
 import type { Warning } from '../../core/types.js';
-import { renderDocx } from '../../io/docx/render.js';
 import { scanDataFolder } from '../../io/data-folder.js';
-import { ensureWritable, writeFileAtomic } from '../../io/output-file.js';
 import { readParSipas } from '../../io/readers/par-sipas.js';
-import { TemplateSet } from '../../io/templates.js';
 import { configFor, describeWarning, type CliIO } from '../context.js';
 import { common, documentOptions, isoDate, parseOptions, periodOptions, positiveInt } from '../options.js';
 import { periodFromOptions } from '../period-option.js';
-import { chooseInputs, printWarnings, readAndEvaluate, writeDocument, type Evaluated } from '../pipeline.js';
+import {
+  chooseInputs,
+  issueOf,
+  outDirOf,
+  printWarnings,
+  readAndEvaluate,
+  templatesOf,
+  writeDocuments,
+  type Evaluated,
+} from '../pipeline.js';
 import { addDocumentOptions } from './document-options.js';
 
 /**
@@ -56,18 +60,6 @@ const lowScoreOptions = z.object({
 });
 const parSipasOptions = z.object({ ...common, ...documentOptions, year: periodOptions.year });
 
-function issueOf(opts: { number?: number | undefined; issued?: string | undefined }): Omit<Issue, 'fallback'> {
-  return { ...(opts.number !== undefined ? { number: opts.number } : {}), ...(opts.issued ? { issued: opts.issued } : {}) };
-}
-
-function templatesOf(opts: { templates?: string | undefined }, io: CliIO): TemplateSet {
-  return new TemplateSet(opts.templates && resolve(io.cwd, opts.templates));
-}
-
-function outDir(opts: { out?: string | undefined }, config: Config, io: CliIO): string {
-  return resolve(io.cwd, opts.out ?? config.outDir);
-}
-
 function finish(io: CliIO, json: boolean, files: string[], notes: string[], warnings: Warning[], extra: object): void {
   if (json) {
     io.stdout(`${JSON.stringify({ files, ...extra, warnings: warnings.map(describeWarning) }, null, 2)}\n`);
@@ -76,15 +68,6 @@ function finish(io: CliIO, json: boolean, files: string[], notes: string[], warn
   const written = files.length === 1 ? `Đã ghi công văn: ${files[0]}` : `Đã ghi ${files.length} công văn:\n${files.map((f) => `  ${f}`).join('\n')}`;
   io.stdout(`${[...notes, written].join('\n')}\n`);
   printWarnings(warnings, describeWarning, io);
-}
-
-/** Renders every document first, then writes them: a failure leaves none of them half written. */
-async function writeDocuments(docs: { model: DocumentModel; name: string }[], dir: string, force: boolean): Promise<string[]> {
-  const files = docs.map((d) => join(dir, d.name));
-  for (const f of files) ensureWritable(f, force);
-  const buffers = await Promise.all(docs.map((d) => renderDocx(d.model)));
-  files.forEach((f, i) => writeFileAtomic(f, buffers[i]!));
-  return files;
 }
 
 export function registerLetter(program: Command, io: CliIO, today: () => Date): void {
@@ -123,11 +106,11 @@ function registerPublish(letter: Command, io: CliIO, today: () => Date): void {
     const text = templates.render(['cong-van-cong-khai'], publishContext(input));
     const model = buildPublishModel(input, text);
     const name = `${current.evaluation.date}_cong-van-cong-khai-${periodSlug(period)}.docx`;
-    const file = await writeDocument(model, outDir(opts, config, io), name, opts.force);
+    const files = await writeDocuments([{ model, name }], outDirOf(opts, config, io), opts.force);
 
     const warnings = [...current.evaluation.warnings, ...(previous?.evaluation.warnings ?? [])];
     const s = summarize(current.dataset, current.evaluation, describeWarning);
-    finish(io, opts.json, [file], inputs.notes, warnings, {
+    finish(io, opts.json, files, inputs.notes, warnings, {
       inputs: { current: inputs.current, previous: inputs.previous },
       period: { ...period, label: periodLabel(period), date: current.evaluation.date },
       levels: s.levels,
@@ -223,7 +206,7 @@ function registerLowScore(letter: Command, io: CliIO): void {
       used.add(name);
       return { model, name: `${name}.docx` };
     });
-    const files = await writeDocuments(docs, outDir(opts, config, io), opts.force);
+    const files = await writeDocuments(docs, outDirOf(opts, config, io), opts.force);
 
     const warnings = [
       ...current.evaluation.warnings,
@@ -289,10 +272,14 @@ function registerParSipas(letter: Command, io: CliIO): void {
     const input = { year, data, config, issue: issueOf(opts) };
     const model = buildParSipasModel(input, templates.render(['cong-van-par-sipas'], parSipasContext(input)));
     const announced = yearOf(data, year).announced;
-    const written = await writeDocument(model, outDir(opts, config, io), `${announced}_cong-van-par-sipas-nam-${year}.docx`, opts.force);
+    const written = await writeDocuments(
+      [{ model, name: `${announced}_cong-van-par-sipas-nam-${year}.docx` }],
+      outDirOf(opts, config, io),
+      opts.force,
+    );
 
     const cur = data.years[year]!;
-    finish(io, opts.json, [written], [`Số liệu PAR Index, SIPAS: ${basename(file)} (năm ${year}${data.years[year - 1] ? ` và năm ${year - 1}` : ''})`], parSipasWarnings(input), {
+    finish(io, opts.json, written, [`Số liệu PAR Index, SIPAS: ${basename(file)} (năm ${year}${data.years[year - 1] ? ` và năm ${year - 1}` : ''})`], parSipasWarnings(input), {
       input: file,
       year,
       announced,

@@ -1,15 +1,13 @@
 import type { Command } from 'commander';
-import { resolve } from 'node:path';
 import { z } from 'zod';
 import { buildReportModel, reportContext } from '../../core/documents/report.js';
 import { periodLabel, periodSlug, previousPeriod } from '../../core/periods.js';
 import { summarize } from '../../core/summary.js';
 import type { Warning } from '../../core/types.js';
-import { TemplateSet } from '../../io/templates.js';
 import { configFor, describeWarning, type CliIO } from '../context.js';
 import { common, documentOptions, parseOptions, periodOptions } from '../options.js';
 import { periodFromOptions } from '../period-option.js';
-import { chooseInputs, printWarnings, readAndEvaluate, writeDocument } from '../pipeline.js';
+import { chooseInputs, issueOf, outDirOf, printWarnings, readAndEvaluate, templatesOf, writeDocuments } from '../pipeline.js';
 import { addDocumentOptions, addPeriodOptions } from './document-options.js';
 
 const reportOptions = z.object({ ...common, ...documentOptions, ...periodOptions });
@@ -24,7 +22,7 @@ export function registerReport(program: Command, io: CliIO, today: () => Date): 
     const opts = parseOptions(reportOptions, raw);
     const period = periodFromOptions(opts, today());
     const config = configFor(opts, io);
-    const templates = new TemplateSet(opts.templates && resolve(io.cwd, opts.templates));
+    const templates = templatesOf(opts, io);
     const inputs = await chooseInputs(period, previousPeriod(period), opts, config, io);
     const current = await readAndEvaluate(inputs.current, opts, config, inputs.currentDate);
     const previous = inputs.previous ? await readAndEvaluate(inputs.previous, { sheet: opts.sheet }, config, null) : null;
@@ -40,19 +38,19 @@ export function registerReport(program: Command, io: CliIO, today: () => Date): 
       current: current.evaluation,
       previous: previous?.evaluation ?? null,
       config,
-      issue: { ...(opts.number !== undefined ? { number: opts.number } : {}), ...(opts.issued ? { issued: opts.issued } : {}) },
+      issue: issueOf(opts),
     };
     const text = templates.render(period.kind === 'week' ? ['bao-cao-tuan', 'bao-cao'] : [`bao-cao-${period.kind}`, 'bao-cao'], reportContext(input));
     const model = buildReportModel(input, text);
     const name = `${current.evaluation.date}_bao-cao-${periodSlug(period)}.docx`;
-    const file = await writeDocument(model, resolve(io.cwd, opts.out ?? config.outDir), name, opts.force);
+    const files = await writeDocuments([{ model, name }], outDirOf(opts, config, io), opts.force);
 
     if (opts.json) {
       const s = summarize(current.dataset, current.evaluation, describeWarning);
       io.stdout(
         `${JSON.stringify(
           {
-            files: [file],
+            files,
             inputs: { current: inputs.current, previous: inputs.previous },
             period: { ...period, label: periodLabel(period), date: current.evaluation.date },
             levels: s.levels,
@@ -65,7 +63,7 @@ export function registerReport(program: Command, io: CliIO, today: () => Date): 
       );
       return;
     }
-    io.stdout(`${inputs.notes.join('\n')}\nĐã ghi báo cáo: ${file}\n`);
+    io.stdout(`${inputs.notes.join('\n')}\nĐã ghi báo cáo: ${files.join(', ')}\n`);
     printWarnings(warnings, describeWarning, io);
   });
 }
