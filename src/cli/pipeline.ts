@@ -5,7 +5,7 @@ import type { DocumentModel } from '../core/documents/model.js';
 import { DataError } from '../core/errors.js';
 import { evaluate, type Evaluation } from '../core/evaluation.js';
 import { formatShortDate } from '../core/format-vi.js';
-import { chooseFile, periodLabel, type Period } from '../core/periods.js';
+import { chooseFile, CLOSING_WINDOW_DAYS, periodLabel, type Period } from '../core/periods.js';
 import type { Dataset, Warning } from '../core/types.js';
 import { scanDataFolder } from '../io/data-folder.js';
 import { renderDocx } from '../io/docx/render.js';
@@ -54,7 +54,9 @@ export async function chooseInputs(
   const cur = chooseFile(period, files);
   if (!cur) {
     throw new DataError(
-      `Không có tệp dữ liệu nào trong ${dir} cho ${periodLabel(period)} (cần tệp có ngày trong kỳ, hoặc trong 10 ngày sau khi kỳ kết thúc). Dùng --input TỆP để chỉ định.`,
+      `Không có tệp dữ liệu nào trong ${dir} cho ${periodLabel(period)} (cần tệp có ngày trong kỳ${
+        period.kind === 'week' ? '' : `, hoặc trong ${CLOSING_WINDOW_DAYS} ngày sau khi kỳ kết thúc`
+      }). Dùng --input TỆP để chỉ định.`,
     );
   }
   const notes = [`Dữ liệu ${periodLabel(period)}: ${cur.file.path} (ngày ${formatShortDate(cur.file.date)}, ${cur.reason})`];
@@ -63,7 +65,8 @@ export async function chooseInputs(
     previous = opts.previous.map((f) => resolve(io.cwd, f));
     notes.push(`Dữ liệu kỳ trước: ${opts.previous.join(', ')} (theo --previous)`);
   } else if (prev) {
-    const p = chooseFile(prev, files);
+    // The previous period's file is older than the current one: never the same file twice.
+    const p = chooseFile(prev, files.filter((f) => f.date < cur.file.date));
     if (p) {
       previous = [p.file.path];
       notes.push(`Dữ liệu ${periodLabel(prev)}: ${p.file.path} (ngày ${formatShortDate(p.file.date)}, ${p.reason})`);
@@ -77,6 +80,13 @@ export interface Evaluated {
   evaluation: Evaluation & { date: string };
 }
 
+/** A dataset with no score sheet is an error that lists the sheets passed over and why. */
+export function ensureScores(dataset: Dataset): void {
+  if (dataset.sheets.length > 0) return;
+  const skipped = dataset.skippedSheets.map((k) => `\n  - ${k.file}, sheet "${k.sheet}": ${k.reason}`).join('');
+  throw new DataError(`Không đọc được bảng điểm nào trong ${dataset.files.join(', ')}.${skipped}`);
+}
+
 /** Reads files and evaluates them; the evaluation date must be known. */
 export async function readAndEvaluate(
   files: string[],
@@ -85,13 +95,11 @@ export async function readAndEvaluate(
   fallbackDate: string | null,
 ): Promise<Evaluated> {
   const dataset = await readDataset(files, { config, sheets: opts.sheet, ...(opts.date ? { date: opts.date } : {}) });
+  ensureScores(dataset);
   const evaluation = evaluate(dataset, settingsOf(config));
   const date = evaluation.date ?? fallbackDate;
   if (!date) {
     throw new DataError(`Không xác định được ngày đánh giá của ${files.join(', ')}; dùng --date YYYY-MM-DD.`);
-  }
-  if (Object.keys(evaluation.levels).length === 0) {
-    throw new DataError(`Không đọc được bảng điểm nào trong ${files.join(', ')}.`);
   }
   return { dataset, evaluation: { ...evaluation, date } };
 }

@@ -98,11 +98,18 @@ export function evaluate(dataset: Dataset, settings: EvaluationSettings): Evalua
       rated: units.length - counts[NO_DATA],
     };
   }
+  const province = findProvince(levels.tinh, settings.provinceName);
+  if (levels.tinh && !province) {
+    const { file, sheet } = dataset.sheets.find((s) => s.level === 'tinh')!;
+    warnings.push({
+      message: `${file}, sheet "${sheet}": không có điểm của tỉnh ${settings.provinceName}, nên không có điểm và thứ hạng của tỉnh (kiểm tra --province hoặc province.name trong cấu hình).`,
+    });
+  }
   return {
     date: dataset.date,
     dateSource: dataset.dateSource,
     levels: orderLevels(levels),
-    province: findProvince(levels.tinh, settings.provinceName),
+    province,
     warnings,
   };
 }

@@ -104,20 +104,6 @@ export function levelFromText(text: string, kind: LevelSource): Level | null {
   }
 }
 
-/** Human label of a level for messages: "tỉnh", "sở, ban, ngành", "cấp huyện", "cấp xã". */
-export function levelLabel(level: Level): string {
-  switch (level) {
-    case 'tinh':
-      return 'tỉnh, thành phố';
-    case 'so':
-      return 'sở, ban, ngành';
-    case 'huyen':
-      return 'cấp huyện';
-    case 'xa':
-      return 'cấp xã';
-  }
-}
-
 /** Parse a level given by the user (`--sheet NAME=LEVEL`): the key or any text levelFromText knows. */
 export function parseLevel(text: string): Level | null {
   return levelFromText(text, 'code');

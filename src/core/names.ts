@@ -140,8 +140,10 @@ export function shortName(name: string): string {
   const { kind, prefixWords } = parseName(n);
   if (kind === 'so' || prefixWords === 0) return n;
   const words = n.split(' ');
-  // Folding keeps one word per word unless punctuation splits one ("TP.Buôn"): then keep the name.
-  if (wordCount(foldVietnamese(n)) !== words.length) return n;
+  // The prefix must be whole words of the name; punctuation inside it ("TP.Buôn") keeps the name
+  // whole. Apostrophes after it ("Cư M'gar") do not matter.
+  const folded = foldVietnamese(n).split(' ');
+  if (!words.slice(0, prefixWords).every((w, i) => foldVietnamese(w) === folded[i])) return n;
   const rest = words.slice(prefixWords).join(' ');
   return rest === '' ? n : rest;
 }

@@ -210,6 +210,14 @@ describe('PAR Index and SIPAS letter', () => {
     expect(c.announced).toBe('Ngày 25 tháng 5 năm 2022');
   });
 
+  it('names what stayed the same: "giữ nguyên số điểm", "giữ nguyên tỷ lệ"', () => {
+    const d = data(true);
+    d.years[2020] = { par: { score: 82.02, rank: 40 }, sipas: { percent: 80.5, rank: 52 } };
+    const c = parSipasContext({ year: 2021, data: d, config, issue: {} });
+    expect(c.par.change).toBe('giữ nguyên số điểm, không thay đổi thứ hạng so với năm 2020');
+    expect(c.sipas.change).toBe('giữ nguyên tỷ lệ, cải thiện 02 bậc so với năm 2020');
+  });
+
   it('leaves the changes out, with a warning, without the year before', () => {
     const i = { year: 2021, data: data(false), config, issue: {} };
     const { body } = texts(buildParSipasModel(i, templates.render(['cong-van-par-sipas'], parSipasContext(i))));

@@ -73,7 +73,7 @@ describe('reader layouts (fixtures/layouts)', () => {
     const e = await expectThrows(readDataset([file], { config }), DataError);
     expect(e.message).toBe(
       'Có nhiều bảng cùng một cấp, không biết dùng bảng nào:\n' +
-        `  - cấp tỉnh, thành phố: ${file} (sheet "Điểm năm", 3 đơn vị); ${file} (sheet "Điểm tháng", 3 đơn vị)\n` +
+        `  - tỉnh, thành phố: ${file} (sheet "Điểm năm", 3 đơn vị); ${file} (sheet "Điểm tháng", 3 đơn vị)\n` +
         'Hãy chọn bằng --sheet "TÊN=CẤP" (lặp lại cho mỗi sheet cần đọc), ví dụ --sheet "Điểm tháng=tinh".',
     );
     const ds = await readDataset([file], { config, sheets: [{ name: 'Điểm tháng', level: 'tinh' }] });
@@ -95,7 +95,7 @@ describe('readDataset', () => {
     const a = fx('layouts/csv-comma.csv');
     const b = fx('layouts/no-header.xlsx');
     const e = await expectThrows(readDataset([a, b], { config }), DataError);
-    expect(e.message).toContain(`cấp sở, ban, ngành: ${a} (sheet "csv-comma", 4 đơn vị); ${b} (sheet "Sở Ban", 4 đơn vị)`);
+    expect(e.message).toContain(`  - sở, ban, ngành: ${a} (sheet "csv-comma", 4 đơn vị); ${b} (sheet "Sở Ban", 4 đơn vị)`);
   });
 
   it('dates: --date, else title, else file name, else unknown', async () => {

@@ -353,7 +353,7 @@ describe('interpretGrid: rows and values', () => {
       'f.xlsx, sheet "Xã Phường", dòng 5, cột F: thiếu điểm nhóm "Thanh toán trực tuyến" (cột F), "Số hóa hồ sơ" (cột H) trong khi các nhóm khác có điểm; cần đủ điểm mọi nhóm, hoặc để trống cả dòng nếu đơn vị không có dữ liệu',
       'f.xlsx, sheet "Xã Phường", dòng 6, cột C: có tổng điểm nhưng thiếu điểm các nhóm; cần đủ điểm mọi nhóm, hoặc để trống cả dòng nếu đơn vị không có dữ liệu',
       'f.xlsx, sheet "Xã Phường", dòng 7, cột I: giá trị "101" vượt 100 điểm; cần tổng điểm từ 0 đến 100',
-      'f.xlsx, sheet "Xã Phường", dòng 8, cột C: ô công thức "=SUM(A1:B1)" chưa có kết quả tính sẵn; hãy mở tệp bằng Excel và lưu lại (cần điểm từ 0 đến 18 (Công khai, minh bạch))',
+      'f.xlsx, sheet "Xã Phường", dòng 8, cột C: ô công thức "=SUM(A1:B1)" không có kết quả dùng được (chưa tính, hoặc tính ra lỗi); hãy mở tệp bằng Excel, sửa công thức nếu lỗi rồi lưu lại (cần điểm từ 0 đến 18 (Công khai, minh bạch))',
     ]);
     expect(r.sheets).toEqual([]);
   });

@@ -62,6 +62,9 @@ describe('unitKind and shortName', () => {
     ['UBND xã Ea Kar - tỉnh Đắk Lắk', 'xa', 'Ea Kar'],
     ['Sơn La', 'other', 'Sơn La'],
     ['Sóc Trăng', 'other', 'Sóc Trăng'],
+    ["UBND xã Cư M'gar", 'xa', "Cư M'gar"],
+    ['UBND xã M’Drắk - tỉnh Đắk Lắk', 'xa', "M'Drắk"],
+    ["Xã Ea H'Leo", 'xa', "Ea H'Leo"],
   ];
   it.each(cases)('%s → %s, "%s"', (name, kind, short) => {
     expect(unitKind(name)).toBe(kind);
@@ -78,6 +81,7 @@ describe('nameKey', () => {
   it('matches the same unit across spellings', () => {
     expect(nameKey('UBND xã Ea Ly - tỉnh Đắk Lắk')).toBe(nameKey('UBND xã Ea Ly'));
     expect(nameKey('Xã Ea Ly')).toBe(nameKey('UBND xã EA LY'));
+    expect(nameKey("Xã Cư M'gar")).toBe(nameKey('UBND xã Cư M’gar'));
     expect(nameKey('UBND tỉnh Đắk Lắk')).toBe(nameKey('Đắk Lắk'));
     expect(nameKey('Tỉnh Đắk Lắk')).toBe(nameKey('Đắk Lắk'));
     expect(nameKey('UBND xã Hoà Phú')).toBe(nameKey('UBND xã Hòa Phú'));

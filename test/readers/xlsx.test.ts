@@ -48,7 +48,7 @@ describe('xlsx reading', () => {
     expect(e.message.split('\n')).toEqual([
       `${file}: 2 lỗi dữ liệu, không tạo văn bản:`,
       `  - ${file}, sheet "Cấp xã", dòng 2, cột C: ô lỗi "#DIV/0!"; cần điểm từ 0 đến 20 (Tiến độ, kết quả giải quyết)`,
-      `  - ${file}, sheet "Cấp xã", dòng 2, cột D: ô công thức "=SUM(B2:C2)" chưa có kết quả tính sẵn; hãy mở tệp bằng Excel và lưu lại (cần tổng điểm từ 0 đến 100)`,
+      `  - ${file}, sheet "Cấp xã", dòng 2, cột D: ô công thức "=SUM(B2:C2)" không có kết quả dùng được (chưa tính, hoặc tính ra lỗi); hãy mở tệp bằng Excel, sửa công thức nếu lỗi rồi lưu lại (cần tổng điểm từ 0 đến 100)`,
     ]);
   });
 

@@ -8,6 +8,7 @@ import { summarize, type CheckSummary } from '../../core/summary.js';
 import { NO_DATA, type Level } from '../../core/types.js';
 import { readDataset } from '../../io/readers/read-dataset.js';
 import { configFor, describeWarning, settingsOf, type CliIO } from '../context.js';
+import { ensureScores } from '../pipeline.js';
 import { common, parseOptions } from '../options.js';
 import { addReadOptions } from './document-options.js';
 
@@ -22,6 +23,7 @@ export function registerCheck(program: Command, io: CliIO): void {
       const opts = parseOptions(checkOptions, { ...raw, files });
       const config = configFor(opts, io);
       const dataset = await readDataset(opts.files, { config, sheets: opts.sheet, ...(opts.date ? { date: opts.date } : {}) });
+      ensureScores(dataset);
       const summary = summarize(dataset, evaluate(dataset, settingsOf(config)), describeWarning);
       io.stdout(opts.json ? `${JSON.stringify(summary, null, 2)}\n` : printSummary(summary, config));
     });
@@ -45,6 +47,8 @@ export function printSummary(s: CheckSummary, config: Config): string {
   if (s.province) {
     const rank = s.province.rank === null ? '' : `, xếp hạng ${s.province.rank}${s.province.of ? `/${s.province.of}` : ''}`;
     lines.push(`Tỉnh ${s.province.name}: ${formatScore(s.province.score)} điểm${rank}`);
+  } else if (s.levels.tinh) {
+    lines.push(`Không tìm thấy điểm của tỉnh ${config.province.name} trong bảng các tỉnh, thành phố.`);
   } else {
     lines.push('Không có sheet cấp tỉnh: không có điểm và thứ hạng của tỉnh.');
   }

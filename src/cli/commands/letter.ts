@@ -187,6 +187,11 @@ function registerLowScore(letter: Command, io: CliIO): void {
       const ref = await inputsOfDay('Dữ liệu so sánh', opts.since, opts.previous, opts, config, io);
       since = await readAndEvaluate(ref.files, { sheet: opts.sheet, date: opts.since }, config, ref.date);
       sinceNote = ref.note;
+      if (since.evaluation.date >= current.evaluation.date) {
+        throw new UsageError(
+          `--since phải là một ngày trước ngày của dữ liệu (${formatShortDate(current.evaluation.date)}); nhận được ${formatShortDate(since.evaluation.date)}`,
+        );
+      }
     }
     const selection = selectLowScoring(current.evaluation, choice);
     const input: LowScoreInput = {

@@ -8,6 +8,7 @@ import {
   formatScore,
   formatScoreChange,
   parseIsoDate,
+  round,
 } from '../format-vi.js';
 import type { Warning } from '../types.js';
 import { congVanFrame, type Issue } from './common.js';
@@ -88,17 +89,22 @@ export function parSipasContext(input: ParSipasInput): ParSipasContext {
       score: formatScore(cur.par.score),
       rank: String(cur.par.rank),
       change: prev
-        ? `${formatScoreChange(cur.par.score - prev.par.score)}, ${formatRankChange(prev.par.rank - cur.par.rank, 'cải thiện', 'giảm')} ${since}`
+        ? `${unchangedOr('giữ nguyên số điểm', cur.par.score - prev.par.score, formatScoreChange)}, ${formatRankChange(prev.par.rank - cur.par.rank, 'cải thiện', 'giảm')} ${since}`
         : null,
     },
     sipas: {
       score: formatPercent(cur.sipas.percent),
       rank: String(cur.sipas.rank),
       change: prev
-        ? `${formatPercentChange(cur.sipas.percent - prev.sipas.percent)}, ${formatRankChange(prev.sipas.rank - cur.sipas.rank, 'cải thiện', 'giảm')} ${since}`
+        ? `${unchangedOr('giữ nguyên tỷ lệ', cur.sipas.percent - prev.sipas.percent, formatPercentChange)}, ${formatRankChange(prev.sipas.rank - cur.sipas.rank, 'cải thiện', 'giảm')} ${since}`
         : null,
     },
   };
+}
+
+/** "giữ nguyên số điểm" rather than a bare "không thay đổi" between the figure and the rank change. */
+function unchangedOr(unchanged: string, delta: number, format: (d: number) => string): string {
+  return round(delta, 2) === 0 ? unchanged : format(delta);
 }
 
 export function parSipasWarnings(input: ParSipasInput): Warning[] {

@@ -4,7 +4,7 @@
  */
 import type { Config } from '../../config/schema.js';
 import { DataError, UsageError } from '../../core/errors.js';
-import { levelLabel } from '../../core/levels.js';
+import { LEVEL_WORDING } from '../../core/labels.js';
 import type { Dataset, DateSource, Level, ScoreSheet, Warning } from '../../core/types.js';
 import { formatDateVi, isoDate } from '../table/dates.js';
 import { readFileSheets, requestMatches, type FileRead, type SheetSelection } from './read-score-file.js';
@@ -38,7 +38,7 @@ export function checkLevelConflicts(sheets: ScoreSheet[]): void {
   if (conflicts.length === 0) return;
   const lines = conflicts.map(
     ([level, list]) =>
-      `  - cấp ${levelLabel(level)}: ${list.map((s) => `${s.file} (sheet "${s.sheet}", ${s.units.length} đơn vị)`).join('; ')}`,
+      `  - ${LEVEL_WORDING[level].short}: ${list.map((s) => `${s.file} (sheet "${s.sheet}", ${s.units.length} đơn vị)`).join('; ')}`,
   );
   const [level, list] = conflicts[0]!;
   throw new DataError(

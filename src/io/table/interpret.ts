@@ -4,7 +4,8 @@
  */
 import type { Config } from '../../config/schema.js';
 import type { CellProblem } from '../../core/errors.js';
-import { levelFromText, levelLabel } from '../../core/levels.js';
+import { LEVEL_WORDING } from '../../core/labels.js';
+import { levelFromText } from '../../core/levels.js';
 import { foldVietnamese, nameKey, normalizeName } from '../../core/names.js';
 import {
   GROUP_KEYS,
@@ -232,7 +233,7 @@ export function interpretGrid(grid: Grid, opts: InterpretOptions): InterpretResu
         problem(
           row,
           nameCol.col,
-          `đơn vị "${name}" trùng với dòng ${prev.origin.row} (cùng ${levelLabel(level)}) nhưng số liệu khác; cần mỗi đơn vị một dòng`,
+          `đơn vị "${name}" trùng với dòng ${prev.origin.row} (cùng ${LEVEL_WORDING[level].short}) nhưng số liệu khác; cần mỗi đơn vị một dòng`,
         );
       }
       continue;
@@ -270,10 +271,15 @@ export function interpretGrid(grid: Grid, opts: InterpretOptions): InterpretResu
 }
 
 /** Group columns holding rates: said by the header, or some cell carries "%". */
+/** A label that gives the column a maximum in points: "Công khai, minh bạch (18)", "... (điểm)". */
+const POINTS_LABEL = /\(\s*\d+(?:[.,]\d+)?\s*(?:điểm)?\s*\)|\(\s*điểm\s*\)/iu;
+
 function findRateColumns(index: GridIndex, header: Header, groupCols: HeaderColumn[]): Set<number> {
   const rate = new Set<number>();
   for (const c of groupCols) if (c.rate) rate.add(c.col);
-  const open = groupCols.filter((c) => !rate.has(c.col));
+  // A column the header leaves open holds rates when its cells carry "%". One whose header gives a
+  // maximum in points stays points: a "%" cell there is an error (readScoreCell), never a guess.
+  const open = groupCols.filter((c) => !rate.has(c.col) && !POINTS_LABEL.test(c.label));
   if (open.length === 0) return rate;
   for (const { row, cells } of index.grid.rows) {
     if (row <= header.bottom) continue;
@@ -308,11 +314,15 @@ function readScoreCell(
   const expected = expectation(col.field, rate, config);
   const found = describeFound(v);
   if (typeof v === 'string' && v.trim().startsWith('=')) {
-    problem(row, col.col, `ô công thức "${found}" chưa có kết quả tính sẵn; hãy mở tệp bằng Excel và lưu lại (${expected})`);
+    problem(row, col.col, `ô công thức "${found}" không có kết quả dùng được (chưa tính, hoặc tính ra lỗi); hãy mở tệp bằng Excel, sửa công thức nếu lỗi rồi lưu lại (${expected})`);
     return null;
   }
   if (typeof v === 'string' && /^#[A-Z0-9/]+[!?]?/i.test(v.trim())) {
     problem(row, col.col, `ô lỗi "${found}"; ${expected}`);
+    return null;
+  }
+  if (!rate && col.field !== 'total' && hasPercent(v)) {
+    problem(row, col.col, `tỷ lệ "${found}" trong cột điểm (tiêu đề cột ghi điểm tối đa); ${expected}`);
     return null;
   }
   const p = parseScore(v);
