@@ -9,8 +9,11 @@ const DATA_EXTENSIONS = /\.(xlsx|xls|csv|html?)$/i;
 
 /** The score files of a data folder with their evaluation dates; undated files are reported apart. */
 export async function scanDataFolder(dir: string, config: Config): Promise<{ files: DatedFile[]; undated: string[] }> {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+  if (!existsSync(dir)) {
     throw new DataError(`Không tìm thấy thư mục dữ liệu ${dir} (chỉ định bằng --data THƯ_MỤC hoặc --input TỆP)`);
+  }
+  if (!statSync(dir).isDirectory()) {
+    throw new DataError(`${dir} là một tệp, không phải thư mục dữ liệu: dùng --input ${dir} để đọc đúng tệp này`);
   }
   const files: DatedFile[] = [];
   const undated: string[] = [];

@@ -69,6 +69,8 @@ describe('scoring a unit', () => {
     expect(warnings[0]!.message).toContain('UBND xã B');
     expect(warnings[0]!.message).toContain('73,73');
     expect(warnings[0]!.message).toContain('29,1');
+    scoreUnit(unit('UBND xã C', 'xa', 89.995, points({ ckmb: 18, tdgq: 20 })), SETTINGS.groups, warnings);
+    expect(warnings[1]!.message).toContain('tổng điểm công bố 89,995 khác tổng các nhóm 38');
   });
 
   it('a unit with no values and no total has no data', () => {
