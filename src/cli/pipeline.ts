@@ -50,7 +50,7 @@ export async function chooseInputs(
     };
   }
   const dir = resolve(io.cwd, opts.data ?? config.dataDir);
-  const { files } = await scanDataFolder(dir, config);
+  const { files, undated } = await scanDataFolder(dir, config);
   const cur = chooseFile(period, files);
   if (!cur) {
     throw new DataError(
@@ -60,6 +60,7 @@ export async function chooseInputs(
     );
   }
   const notes = [`Dữ liệu ${periodLabel(period)}: ${cur.file.path} (ngày ${formatShortDate(cur.file.date)}, ${cur.reason})`];
+  if (undated.length) notes.push(`Bỏ qua vì không xác định được ngày hoặc không đọc được: ${undated.join(', ')}`);
   let previous: string[] | null = null;
   if (opts.previous?.length) {
     previous = opts.previous.map((f) => resolve(io.cwd, f));
@@ -98,6 +99,11 @@ export async function readAndEvaluate(
   ensureScores(dataset);
   const evaluation = evaluate(dataset, settingsOf(config));
   const date = evaluation.date ?? fallbackDate;
+  if (evaluation.date && fallbackDate && evaluation.date !== fallbackDate) {
+    evaluation.warnings.push({
+      message: `${files.join(', ')}: ngày đánh giá trong tệp (${formatShortDate(evaluation.date)}) khác ngày dùng để chọn tệp (${formatShortDate(fallbackDate)}, theo tên tệp); dùng ngày ${formatShortDate(evaluation.date)}.`,
+    });
+  }
   if (!date) {
     throw new DataError(`Không xác định được ngày đánh giá của ${files.join(', ')}; dùng --date YYYY-MM-DD.`);
   }
@@ -131,6 +137,8 @@ export function outDirOf(opts: OutputOptions, config: Config, io: CliIO): string
  */
 export async function writeDocuments(docs: { model: DocumentModel; name: string }[], dir: string, force: boolean): Promise<string[]> {
   const files = docs.map((d) => join(dir, d.name));
+  const twice = files.find((f, i) => files.indexOf(f) !== i);
+  if (twice) throw new DataError(`Hai văn bản trùng tên tệp ${twice}; không ghi văn bản nào.`);
   for (const f of files) ensureWritable(f, force);
   const buffers = await Promise.all(docs.map((d) => renderDocx(d.model)));
   files.forEach((f, i) => writeFileAtomic(f, buffers[i]!));

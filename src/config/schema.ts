@@ -87,6 +87,10 @@ export const configSchema = z
     }),
   })
   .superRefine((cfg, ctx) => {
+    const keys = cfg.bands.map((b) => b.key);
+    keys.forEach((k, i) => {
+      if (keys.indexOf(k) !== i) ctx.addIssue({ code: 'custom', path: ['bands', i, 'key'], message: `loại "${k}" đã có ở trên; mỗi loại một lần` });
+    });
     const mins = cfg.bands.map((b) => b.min);
     for (let i = 1; i < mins.length; i++) {
       if (!(mins[i]! < mins[i - 1]!)) {

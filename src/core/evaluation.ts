@@ -3,7 +3,7 @@ import { nameKey, shortName } from './names.js';
 import { competitionRanks } from './rank.js';
 import { scoreUnit, type GroupMaxima } from './scoring.js';
 import type { BandKey, CountKey, Dataset, DateSource, GroupKey, Level, Origin, Warning } from './types.js';
-import { BAND_KEYS, LEVELS, NO_DATA } from './types.js';
+import { LEVELS, NO_DATA } from './types.js';
 
 export interface ScoredUnit {
   name: string;
@@ -142,6 +142,3 @@ function findProvince(tinh: LevelResult | undefined, provinceName: string): Prov
     groups: unit.groups,
   };
 }
-
-/** Band keys best first, for callers that list counts. */
-export const BANDS_BEST_FIRST: readonly BandKey[] = BAND_KEYS;

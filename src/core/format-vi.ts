@@ -10,6 +10,16 @@ export function round(n: number, decimals = 2): number {
   return n < 0 ? -r : r;
 }
 
+/** A figure as read, not rounded for print, with a decimal comma: "89,995", "18". */
+export function formatExact(n: number): string {
+  return String(round(n, 6)).replace('.', ',');
+}
+
+/** First letter in upper case: "Ngày 25 tháng 5 năm 2022", "Cấp xã". */
+export function capitalize(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+}
+
 /** Score: decimal comma, at least 1 and at most 2 decimals ("88,72", "20,1", "10,0"). */
 export function formatScore(n: number): string {
   const r = round(n, 2);

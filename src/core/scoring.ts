@@ -1,4 +1,4 @@
-import { round } from './format-vi.js';
+import { formatExact, round } from './format-vi.js';
 import type { GroupKey, SheetUnit, Warning } from './types.js';
 import { GROUP_KEYS } from './types.js';
 
@@ -36,16 +36,11 @@ export function scoreUnit(unit: SheetUnit, maxima: GroupMaxima, warnings: Warnin
   if (unit.total === undefined) return { groups, score: round(sum, 2) };
   if (any && Math.abs(unit.total - sum) > TOTAL_TOLERANCE + 1e-9) {
     warnings.push({
-      message: `${unit.name}: tổng điểm công bố ${exact(unit.total)} khác tổng các nhóm ${exact(sum)}; dùng tổng điểm công bố.`,
+      message: `${unit.name}: tổng điểm công bố ${formatExact(unit.total)} khác tổng các nhóm ${formatExact(sum)}; dùng tổng điểm công bố.`,
       origin: unit.origin,
     });
   }
   return { groups, score: round(unit.total, 2) };
-}
-
-/** A figure as read, not rounded for print: "89,995". */
-function exact(n: number): string {
-  return String(round(n, 6)).replace('.', ',');
 }
 
 /** The 22-point online group of QĐ 766: the `dvtt` column, or the sum of its two halves. */

@@ -20,7 +20,14 @@ export async function scanDataFolder(dir: string, config: Config): Promise<{ fil
   for (const name of readdirSync(dir).sort()) {
     if (!DATA_EXTENSIONS.test(name) || name.startsWith('~$') || name.startsWith('.')) continue;
     const path = join(dir, name);
-    const date = await peekFileDate(path, config);
+    let date: string | null;
+    try {
+      date = await peekFileDate(path, config);
+    } catch (e) {
+      // One unreadable file must not stop the work on the others; it is named as undated.
+      if (!(e instanceof DataError)) throw e;
+      date = null;
+    }
     if (date) files.push({ path, date });
     else undated.push(path);
   }

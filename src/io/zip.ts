@@ -163,6 +163,8 @@ const DOS_TIME = 0;
 const DOS_DATE = ((2020 - 1980) << 9) | (1 << 5) | 1;
 
 export function writeZip(entries: readonly ZipFile[]): Buffer {
+  const total = entries.reduce((n, e) => n + 30 + Buffer.byteLength(e.name) + e.stored.length, 0);
+  if (total > 0xffffffff || entries.length > 0xffff) throw new RangeError('document too large for a zip without zip64');
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -204,6 +206,5 @@ export function writeZip(entries: readonly ZipFile[]): Buffer {
   end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(centralSize, 12);
   end.writeUInt32LE(offset, 16);
-  if (offset > 0xffffffff || entries.length > 0xffff) throw new RangeError('document too large for a zip without zip64');
   return Buffer.concat([...chunks, ...central, end]);
 }

@@ -44,8 +44,8 @@ describe('input guards', () => {
     await wb.xlsx.writeFile(file);
     const r = await dakindex(['check', file]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('Không tìm thấy điểm của tỉnh Đắk Lắk trong bảng các tỉnh, thành phố.');
-    expect(r.stdout).toContain('không có điểm của tỉnh Đắk Lắk');
+    expect(r.stdout).toContain('sheet "Tỉnh, thành phố": không có điểm của tỉnh Đắk Lắk');
+    expect(r.stdout).not.toContain('Không có sheet cấp tỉnh');
   });
 
   it('never compares a file with itself: a month evaluated inside it has no earlier file', async () => {
@@ -55,6 +55,26 @@ describe('input guards', () => {
     expect(j.inputs.current[0]).toMatch(/2026-01-09/);
     expect(j.inputs.previous).toBeNull();
     expect(j.warnings).toContain('Không có dữ liệu kỳ trước (tháng 12/2025): báo cáo không có phần so sánh.');
+  });
+
+  it('a published total a hair over 100 by rounding is accepted as 100', async () => {
+    const file = join(tempDir(), 'xa-2025-11-14.csv');
+    writeFileSync(file, 'Tên đơn vị;Tổng điểm\nUBND xã A;100,004\nUBND xã B;100,02\n');
+    const r = await dakindex(['check', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain('dòng 2');
+    expect(r.stderr).toContain('dòng 3, cột B: giá trị "100,02" vượt 100 điểm');
+  });
+
+  it('an unreadable file in the data folder is passed over and named, not fatal', async () => {
+    const data = tempDir();
+    const { copyFileSync } = await import('node:fs');
+    copyFileSync(join('fixtures/daklak', 'diem-766-2025-11-14.xlsx'), join(data, 'diem-766-2025-11-14.xlsx'));
+    writeFileSync(join(data, 'hong.xlsx'), 'không phải tệp Excel');
+    const r = await dakindex(['report', '--week', '2', '--month', '11', '--year', '2025', '--data', data, '--out', tempDir()]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Bỏ qua vì không xác định được ngày hoặc không đọc được:');
+    expect(r.stdout).toContain('hong.xlsx');
   });
 
   it('refuses --since that is not before the data date', async () => {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import type { Config } from '../../config/schema.js';
 import { evaluate } from '../../core/evaluation.js';
-import { formatCount, formatScore, formatShortDate } from '../../core/format-vi.js';
+import { capitalize, formatCount, formatScore, formatShortDate } from '../../core/format-vi.js';
 import { LEVEL_WORDING } from '../../core/labels.js';
 import { summarize, type CheckSummary } from '../../core/summary.js';
 import { NO_DATA, type Level } from '../../core/types.js';
@@ -47,9 +47,7 @@ export function printSummary(s: CheckSummary, config: Config): string {
   if (s.province) {
     const rank = s.province.rank === null ? '' : `, xếp hạng ${s.province.rank}${s.province.of ? `/${s.province.of}` : ''}`;
     lines.push(`Tỉnh ${s.province.name}: ${formatScore(s.province.score)} điểm${rank}`);
-  } else if (s.levels.tinh) {
-    lines.push(`Không tìm thấy điểm của tỉnh ${config.province.name} trong bảng các tỉnh, thành phố.`);
-  } else {
+  } else if (!s.levels.tinh) {
     lines.push('Không có sheet cấp tỉnh: không có điểm và thứ hạng của tỉnh.');
   }
   for (const [level, r] of Object.entries(s.levels) as [Level, NonNullable<CheckSummary['levels'][Level]>][]) {
@@ -66,9 +64,5 @@ export function printSummary(s: CheckSummary, config: Config): string {
     for (const k of s.skippedSheets) lines.push(`  - ${k.file}, sheet "${k.sheet}": ${k.reason}`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 

@@ -44,7 +44,13 @@ export function levelAppendix(
     if (comparison) {
       const change = comparison.units.get(u.key);
       cells.push(
-        u.score === null ? '' : change?.scoreDelta == null ? NEW_UNIT_LABEL : formatSignedScore(change.scoreDelta),
+        u.score === null
+          ? ''
+          : !change
+            ? NEW_UNIT_LABEL
+            : change.scoreDelta === null
+              ? ''
+              : formatSignedScore(change.scoreDelta),
       );
     }
     return cells;

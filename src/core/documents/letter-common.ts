@@ -53,7 +53,3 @@ export function slugOf(text: string): string {
   return foldVietnamese(text).replace(/ /g, '-');
 }
 
-/** "Ngày 25 tháng 5 năm 2022" → first letter in upper case. */
-export function capitalize(text: string): string {
-  return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
-}

@@ -1,6 +1,7 @@
 import type { Config } from '../../config/schema.js';
 import { DataError } from '../errors.js';
 import {
+  capitalize,
   formatLongDate,
   formatPercent,
   formatPercentChange,
@@ -12,7 +13,6 @@ import {
 } from '../format-vi.js';
 import type { Warning } from '../types.js';
 import { congVanFrame, type Issue } from './common.js';
-import { capitalize } from './letter-common.js';
 import type { MarkupDocument } from './markup.js';
 import type { DocumentModel } from './model.js';
 

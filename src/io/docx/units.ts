@@ -7,11 +7,6 @@ export function mmToTwips(mm: number): number {
   return Math.round(mm * TWIPS_PER_MM);
 }
 
-/** Points to twips. */
-export function ptToTwips(pt: number): number {
-  return Math.round(pt * 20);
-}
-
 /** Points to half-points, the unit of w:sz. */
 export function halfPoints(pt: number): number {
   return Math.round(pt * 2);

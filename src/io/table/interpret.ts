@@ -5,6 +5,7 @@
 import type { Config } from '../../config/schema.js';
 import type { CellProblem } from '../../core/errors.js';
 import { LEVEL_WORDING } from '../../core/labels.js';
+import { TOTAL_TOLERANCE } from '../../core/scoring.js';
 import { levelFromText } from '../../core/levels.js';
 import { foldVietnamese, nameKey, normalizeName } from '../../core/names.js';
 import {
@@ -21,7 +22,8 @@ import type { Field } from './columns.js';
 import { titleDateFromText } from './dates.js';
 import { cellText, columnLetter, GridIndex, isEmptyValue, type CellValue, type Grid } from './grid.js';
 import { findHeader, HEADER_SEARCH_ROWS, type Header, type HeaderColumn } from './header.js';
-import { formatNumberVi, hasPercent, parseScore } from './values.js';
+import { hasPercent, parseScore } from './values.js';
+import { formatExact } from '../../core/format-vi.js';
 
 export interface InterpretOptions {
   /** File name used in origins and messages. */
@@ -42,8 +44,9 @@ export interface InterpretResult {
   warnings: Warning[];
 }
 
-/** Published totals may run over 100 by rounding of the six groups. */
 const TOTAL_MAX = 100;
+/** Published totals may run over 100 by the rounding of the groups, within the engine's tolerance. */
+const TOTAL_LIMIT = TOTAL_MAX + TOTAL_TOLERANCE;
 const EPS = 1e-9;
 
 const TOTAL_ROW = /^(?:tong cong|cong|tong|tong so|toan tinh|trung binh chung|diem trung binh|binh quan)$/;
@@ -295,11 +298,11 @@ function expectation(field: Field, rate: boolean, config: Config): string {
   const g = config.groups[field as GroupKey];
   return rate
     ? `cần tỷ lệ từ 0 đến 100% (${g.label})`
-    : `cần điểm từ 0 đến ${formatNumberVi(g.max)} (${g.label})`;
+    : `cần điểm từ 0 đến ${formatExact(g.max)} (${g.label})`;
 }
 
 function describeFound(v: CellValue): string {
-  return typeof v === 'number' ? formatNumberVi(v) : String(v).trim();
+  return typeof v === 'number' ? formatExact(v) : String(v).trim();
 }
 
 /** Parse one score cell; null (and a problem) when invalid. */
@@ -335,7 +338,7 @@ function readScoreCell(
     return null;
   }
   const max = col.field === 'total' ? TOTAL_MAX : rate ? 100 : config.groups[col.field as GroupKey].max;
-  if (p.value > max + EPS) {
+  if (p.value > (col.field === 'total' ? TOTAL_LIMIT : max) + EPS) {
     const what = rate ? 'vượt 100%' : col.field === 'total' ? `vượt ${TOTAL_MAX} điểm` : 'vượt điểm tối đa của nhóm';
     problem(row, col.col, `giá trị "${found}" ${what}; ${expected}`);
     return null;

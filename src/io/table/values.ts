@@ -40,7 +40,3 @@ export function hasPercent(v: CellValue): boolean {
   return typeof v === 'string' && /%\s*$/.test(v.trim());
 }
 
-/** Format a number for a Vietnamese message: decimal comma. */
-export function formatNumberVi(n: number): string {
-  return String(n).replace('.', ',');
-}
