@@ -5,14 +5,15 @@ import type { DocumentModel } from '../core/documents/model.js';
 import { DataError } from '../core/errors.js';
 import { evaluate, type Evaluation } from '../core/evaluation.js';
 import { formatShortDate } from '../core/format-vi.js';
-import { chooseFile, CLOSING_WINDOW_DAYS, periodLabel, type Period } from '../core/periods.js';
+import { chooseFile, CLOSING_WINDOW_DAYS, periodLabel, previousPeriod, type Period } from '../core/periods.js';
+import { summarize } from '../core/summary.js';
 import type { Dataset, Warning } from '../core/types.js';
 import { scanDataFolder } from '../io/data-folder.js';
 import { renderDocx } from '../io/docx/render.js';
 import { ensureWritable, writeFileAtomic } from '../io/output-file.js';
 import { readDataset } from '../io/readers/read-dataset.js';
 import { TemplateSet } from '../io/templates.js';
-import { settingsOf, type CliIO } from './context.js';
+import { describeWarning, settingsOf, type CliIO } from './context.js';
 
 /** Read → compute → write steps that every document command shares. */
 
@@ -145,7 +146,64 @@ export async function writeDocuments(docs: { model: DocumentModel; name: string 
   return files;
 }
 
-export function printWarnings(warnings: Warning[], describe: (w: Warning) => string, io: CliIO): void {
+export function printWarnings(warnings: Warning[], io: CliIO): void {
   if (!warnings.length) return;
-  io.stderr(`Cảnh báo (${warnings.length}):\n${warnings.map((w) => `  - ${describe(w)}`).join('\n')}\n`);
+  io.stderr(`Cảnh báo (${warnings.length}):\n${warnings.map((w) => `  - ${describeWarning(w)}`).join('\n')}\n`);
+}
+
+/** A period's data and the previous period's, read and evaluated, with what the user should know. */
+export interface PeriodData {
+  inputs: ChosenInputs;
+  current: Evaluated;
+  previous: Evaluated | null;
+  warnings: Warning[];
+}
+
+/** Chooses, reads and evaluates the files of a period and of the one before it. */
+export async function readPeriod(
+  period: Period,
+  opts: InputOptions,
+  config: Config,
+  io: CliIO,
+  documentName: string,
+): Promise<PeriodData> {
+  const prev = previousPeriod(period);
+  const inputs = await chooseInputs(period, prev, opts, config, io);
+  const current = await readAndEvaluate(inputs.current, opts, config, inputs.currentDate);
+  const previous = inputs.previous ? await readAndEvaluate(inputs.previous, { sheet: opts.sheet }, config, null) : null;
+  const warnings = [...current.evaluation.warnings, ...(previous?.evaluation.warnings ?? [])];
+  if (!previous) {
+    warnings.push({ message: `Không có dữ liệu kỳ trước (${periodLabel(prev)}): ${documentName} không có phần so sánh.` });
+  }
+  return { inputs, current, previous, warnings };
+}
+
+/** What --json tells of a period's data. */
+export function periodSummary(period: Period, data: PeriodData): object {
+  const s = summarize(data.current.dataset, data.current.evaluation, describeWarning);
+  return {
+    inputs: { current: data.inputs.current, previous: data.inputs.previous },
+    period: { ...period, label: periodLabel(period), date: data.current.evaluation.date },
+    levels: s.levels,
+    province: s.province,
+  };
+}
+
+/** Prints what was written: one JSON object with --json, else the notes, the files and the warnings. */
+export function printResult(
+  io: CliIO,
+  json: boolean,
+  kind: string,
+  files: string[],
+  notes: string[],
+  warnings: Warning[],
+  extra: object,
+): void {
+  if (json) {
+    io.stdout(`${JSON.stringify({ files, ...extra, warnings: warnings.map(describeWarning) }, null, 2)}\n`);
+    return;
+  }
+  const written = files.length === 1 ? `Đã ghi ${kind}: ${files[0]}` : `Đã ghi ${files.length} ${kind}:\n${files.map((f) => `  ${f}`).join('\n')}`;
+  io.stdout(`${[...notes, written].join('\n')}\n`);
+  printWarnings(warnings, io);
 }

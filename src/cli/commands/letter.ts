@@ -16,20 +16,19 @@ import { buildParSipasModel, parSipasContext, parSipasWarnings, yearOf } from '.
 import { buildPublishModel, publishContext, type MonthPeriod } from '../../core/documents/letter-publish.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { formatScore, formatShortDate } from '../../core/format-vi.js';
-import { periodLabel, periodSlug, previousPeriod } from '../../core/periods.js';
-import { summarize } from '../../core/summary.js';
-import type { Warning } from '../../core/types.js';
+import { periodSlug } from '../../core/periods.js';
 import { scanDataFolder } from '../../io/data-folder.js';
 import { readParSipas } from '../../io/readers/par-sipas.js';
-import { configFor, describeWarning, type CliIO } from '../context.js';
+import { configFor, type CliIO } from '../context.js';
 import { common, documentOptions, isoDate, parseOptions, periodOptions, positiveInt } from '../options.js';
 import { periodFromOptions } from '../period-option.js';
 import {
-  chooseInputs,
   issueOf,
   outDirOf,
-  printWarnings,
+  periodSummary,
+  printResult,
   readAndEvaluate,
+  readPeriod,
   templatesOf,
   writeDocuments,
   type Evaluated,
@@ -60,16 +59,6 @@ const lowScoreOptions = z.object({
 });
 const parSipasOptions = z.object({ ...common, ...documentOptions, year: periodOptions.year });
 
-function finish(io: CliIO, json: boolean, files: string[], notes: string[], warnings: Warning[], extra: object): void {
-  if (json) {
-    io.stdout(`${JSON.stringify({ files, ...extra, warnings: warnings.map(describeWarning) }, null, 2)}\n`);
-    return;
-  }
-  const written = files.length === 1 ? `Đã ghi công văn: ${files[0]}` : `Đã ghi ${files.length} công văn:\n${files.map((f) => `  ${f}`).join('\n')}`;
-  io.stdout(`${[...notes, written].join('\n')}\n`);
-  printWarnings(warnings, describeWarning, io);
-}
-
 export function registerLetter(program: Command, io: CliIO, today: () => Date): void {
   const letter = program
     .command('letter')
@@ -98,24 +87,12 @@ function registerPublish(letter: Command, io: CliIO, today: () => Date): void {
     const period = periodFromOptions({ month: opts.month, year: opts.year }, today()) as MonthPeriod;
     const config = configFor(opts, io);
     const templates = templatesOf(opts, io);
-    const inputs = await chooseInputs(period, previousPeriod(period), opts, config, io);
-    const current = await readAndEvaluate(inputs.current, opts, config, inputs.currentDate);
-    const previous = inputs.previous ? await readAndEvaluate(inputs.previous, { sheet: opts.sheet }, config, null) : null;
-
-    const input = { period, current: current.evaluation, previous: previous?.evaluation ?? null, config, issue: issueOf(opts) };
-    const text = templates.render(['cong-van-cong-khai'], publishContext(input));
-    const model = buildPublishModel(input, text);
-    const name = `${current.evaluation.date}_cong-van-cong-khai-${periodSlug(period)}.docx`;
+    const data = await readPeriod(period, opts, config, io, 'công văn');
+    const input = { period, current: data.current.evaluation, previous: data.previous?.evaluation ?? null, config, issue: issueOf(opts) };
+    const model = buildPublishModel(input, templates.render(['cong-van-cong-khai'], publishContext(input)));
+    const name = `${data.current.evaluation.date}_cong-van-cong-khai-${periodSlug(period)}.docx`;
     const files = await writeDocuments([{ model, name }], outDirOf(opts, config, io), opts.force);
-
-    const warnings = [...current.evaluation.warnings, ...(previous?.evaluation.warnings ?? [])];
-    const s = summarize(current.dataset, current.evaluation, describeWarning);
-    finish(io, opts.json, files, inputs.notes, warnings, {
-      inputs: { current: inputs.current, previous: inputs.previous },
-      period: { ...period, label: periodLabel(period), date: current.evaluation.date },
-      levels: s.levels,
-      province: s.province,
-    });
+    printResult(io, opts.json, 'công văn', files, data.inputs.notes, data.warnings, periodSummary(period, data));
   });
 }
 
@@ -224,7 +201,7 @@ function registerLowScore(letter: Command, io: CliIO): void {
       `Chọn ${selection.units.length}/${selection.rated} UBND cấp xã: ${selection.units.map((u) => `${u.shortName} (${formatScore(u.score!)})`).join(', ')}`,
     );
     const p = current.evaluation.province;
-    finish(io, opts.json, files, notes, warnings, {
+    printResult(io, opts.json, 'công văn', files, notes, warnings, {
       inputs: { current: day.files, since: since ? since.evaluation.date : null },
       date: current.evaluation.date,
       province: p ? { name: p.name, score: p.score, rank: p.rank, of: p.of, sinceRank: since?.evaluation.province?.rank ?? null } : null,
@@ -284,7 +261,7 @@ function registerParSipas(letter: Command, io: CliIO): void {
     );
 
     const cur = data.years[year]!;
-    finish(io, opts.json, written, [`Số liệu PAR Index, SIPAS: ${basename(file)} (năm ${year}${data.years[year - 1] ? ` và năm ${year - 1}` : ''})`], parSipasWarnings(input), {
+    printResult(io, opts.json, 'công văn', written, [`Số liệu PAR Index, SIPAS: ${basename(file)} (năm ${year}${data.years[year - 1] ? ` và năm ${year - 1}` : ''})`], parSipasWarnings(input), {
       input: file,
       year,
       announced,

@@ -1,13 +1,11 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { buildReportModel, reportContext } from '../../core/documents/report.js';
-import { periodLabel, periodSlug, previousPeriod } from '../../core/periods.js';
-import { summarize } from '../../core/summary.js';
-import type { Warning } from '../../core/types.js';
-import { configFor, describeWarning, type CliIO } from '../context.js';
+import { periodSlug } from '../../core/periods.js';
+import { configFor, type CliIO } from '../context.js';
 import { common, documentOptions, parseOptions, periodOptions } from '../options.js';
 import { periodFromOptions } from '../period-option.js';
-import { chooseInputs, issueOf, outDirOf, printWarnings, readAndEvaluate, templatesOf, writeDocuments } from '../pipeline.js';
+import { issueOf, outDirOf, periodSummary, printResult, readPeriod, templatesOf, writeDocuments } from '../pipeline.js';
 import { addDocumentOptions, addPeriodOptions } from './document-options.js';
 
 const reportOptions = z.object({ ...common, ...documentOptions, ...periodOptions });
@@ -23,47 +21,18 @@ export function registerReport(program: Command, io: CliIO, today: () => Date): 
     const period = periodFromOptions(opts, today());
     const config = configFor(opts, io);
     const templates = templatesOf(opts, io);
-    const inputs = await chooseInputs(period, previousPeriod(period), opts, config, io);
-    const current = await readAndEvaluate(inputs.current, opts, config, inputs.currentDate);
-    const previous = inputs.previous ? await readAndEvaluate(inputs.previous, { sheet: opts.sheet }, config, null) : null;
-
-    const warnings: Warning[] = [...current.evaluation.warnings, ...(previous?.evaluation.warnings ?? [])];
-    if (!previous) {
-      warnings.push({
-        message: `Không có dữ liệu kỳ trước (${periodLabel(previousPeriod(period))}): báo cáo không có phần so sánh.`,
-      });
-    }
+    const data = await readPeriod(period, opts, config, io, 'báo cáo');
     const input = {
       period,
-      current: current.evaluation,
-      previous: previous?.evaluation ?? null,
+      current: data.current.evaluation,
+      previous: data.previous?.evaluation ?? null,
       config,
       issue: issueOf(opts),
     };
-    const text = templates.render(period.kind === 'week' ? ['bao-cao-tuan', 'bao-cao'] : [`bao-cao-${period.kind}`, 'bao-cao'], reportContext(input));
-    const model = buildReportModel(input, text);
-    const name = `${current.evaluation.date}_bao-cao-${periodSlug(period)}.docx`;
+    const names = period.kind === 'week' ? ['bao-cao-tuan', 'bao-cao'] : [`bao-cao-${period.kind}`, 'bao-cao'];
+    const model = buildReportModel(input, templates.render(names, reportContext(input)));
+    const name = `${data.current.evaluation.date}_bao-cao-${periodSlug(period)}.docx`;
     const files = await writeDocuments([{ model, name }], outDirOf(opts, config, io), opts.force);
-
-    if (opts.json) {
-      const s = summarize(current.dataset, current.evaluation, describeWarning);
-      io.stdout(
-        `${JSON.stringify(
-          {
-            files,
-            inputs: { current: inputs.current, previous: inputs.previous },
-            period: { ...period, label: periodLabel(period), date: current.evaluation.date },
-            levels: s.levels,
-            province: s.province,
-            warnings: warnings.map(describeWarning),
-          },
-          null,
-          2,
-        )}\n`,
-      );
-      return;
-    }
-    io.stdout(`${inputs.notes.join('\n')}\nĐã ghi báo cáo: ${files.join(', ')}\n`);
-    printWarnings(warnings, describeWarning, io);
+    printResult(io, opts.json, 'báo cáo', files, data.inputs.notes, data.warnings, periodSummary(period, data));
   });
 }
