@@ -50,7 +50,7 @@ export async function chooseInputs(
       notes: [`Dữ liệu ${periodLabel(period)}: ${opts.input.join(', ')} (theo --input)`],
     };
   }
-  const dir = resolve(io.cwd, opts.data ?? config.dataDir);
+  const dir = dataDirOf(opts, config, io);
   const { files, undated } = await scanDataFolder(dir, config);
   const cur = chooseFile(period, files);
   if (!cur) {
@@ -126,6 +126,10 @@ export function issueOf(opts: OutputOptions): Omit<Issue, 'fallback'> {
 
 export function templatesOf(opts: OutputOptions, io: CliIO): TemplateSet {
   return new TemplateSet(opts.templates && resolve(io.cwd, opts.templates));
+}
+
+export function dataDirOf(opts: { data?: string | undefined }, config: Config, io: CliIO): string {
+  return resolve(io.cwd, opts.data ?? config.dataDir);
 }
 
 export function outDirOf(opts: OutputOptions, config: Config, io: CliIO): string {

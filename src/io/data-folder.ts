@@ -7,14 +7,18 @@ import { peekFileDate } from './readers/read-dataset.js';
 
 const DATA_EXTENSIONS = /\.(xlsx|xls|csv|html?)$/i;
 
-/** The score files of a data folder with their evaluation dates; undated files are reported apart. */
-export async function scanDataFolder(dir: string, config: Config): Promise<{ files: DatedFile[]; undated: string[] }> {
+function ensureDataFolder(dir: string): void {
   if (!existsSync(dir)) {
     throw new DataError(`Không tìm thấy thư mục dữ liệu ${dir} (chỉ định bằng --data THƯ_MỤC hoặc --input TỆP)`);
   }
   if (!statSync(dir).isDirectory()) {
     throw new DataError(`${dir} là một tệp, không phải thư mục dữ liệu: dùng --input ${dir} để đọc đúng tệp này`);
   }
+}
+
+/** The score files of a data folder with their evaluation dates; undated files are reported apart. */
+export async function scanDataFolder(dir: string, config: Config): Promise<{ files: DatedFile[]; undated: string[] }> {
+  ensureDataFolder(dir);
   const files: DatedFile[] = [];
   const undated: string[] = [];
   for (const name of readdirSync(dir).sort()) {
@@ -32,4 +36,20 @@ export async function scanDataFolder(dir: string, config: Config): Promise<{ fil
     else undated.push(path);
   }
   return { files, undated };
+}
+
+const PAR_SIPAS_FILE = /par[-_ ]?sipas.*\.(ya?ml|json|xlsx)$/i;
+
+/** The PAR Index / SIPAS figures file of a data folder: the only one, or the one naming `year`. */
+export function findParSipasFile(dir: string, year: number | undefined): string {
+  ensureDataFolder(dir);
+  const found = readdirSync(dir).filter((f) => PAR_SIPAS_FILE.test(f)).sort();
+  const withYear = year === undefined ? found : found.filter((f) => f.includes(String(year)));
+  const pick = withYear.length === 1 ? withYear : found.length === 1 ? found : [];
+  if (pick.length === 1) return join(dir, pick[0]!);
+  throw new DataError(
+    found.length === 0
+      ? `Không có tệp số liệu PAR Index, SIPAS (par-sipas-NĂM.yaml, .json hoặc .xlsx) trong ${dir}; dùng --input TỆP.`
+      : `Có nhiều tệp số liệu PAR Index, SIPAS trong ${dir} (${found.join(', ')}); dùng --input TỆP.`,
+  );
 }

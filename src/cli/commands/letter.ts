@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { basename, join, resolve } from 'node:path';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Config } from '../../config/schema.js';
 import { localityName, slugOf } from '../../core/documents/letter-common.js';
@@ -17,12 +16,13 @@ import { buildPublishModel, publishContext, type MonthPeriod } from '../../core/
 import { DataError, UsageError } from '../../core/errors.js';
 import { formatScore, formatShortDate } from '../../core/format-vi.js';
 import { periodSlug } from '../../core/periods.js';
-import { scanDataFolder } from '../../io/data-folder.js';
+import { findParSipasFile, scanDataFolder } from '../../io/data-folder.js';
 import { readParSipas } from '../../io/readers/par-sipas.js';
 import { configFor, type CliIO } from '../context.js';
 import { common, documentOptions, isoDate, parseOptions, periodOptions, positiveInt } from '../options.js';
 import { periodFromOptions } from '../period-option.js';
 import {
+  dataDirOf,
   issueOf,
   outDirOf,
   periodSummary,
@@ -117,7 +117,7 @@ async function inputsOfDay(
   if (explicit?.length) {
     return { files: explicit.map((f) => resolve(io.cwd, f)), date: null, note: `${what}: ${explicit.join(', ')} (theo tùy chọn)` };
   }
-  const dir = resolve(io.cwd, opts.data ?? config.dataDir);
+  const dir = dataDirOf(opts, config, io);
   const { files } = await scanDataFolder(dir, config);
   const sorted = [...files].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.path < b.path ? -1 : 1));
   if (date) {
@@ -212,27 +212,13 @@ function registerLowScore(letter: Command, io: CliIO): void {
 
 // ------------------------------------------------------------------ par-sipas (seed 004)
 
-const PAR_SIPAS_FILE = /par[-_ ]?sipas.*\.(ya?ml|json|xlsx)$/i;
-
 /** --input FILE, else the PAR/SIPAS file of the data folder (the one naming the year when several). */
 function parSipasFile(opts: { input?: string[] | undefined; data?: string | undefined }, year: number | undefined, config: Config, io: CliIO): string {
   if (opts.input?.length) {
     if (opts.input.length > 1) throw new UsageError('--input: công văn PAR Index, SIPAS đọc một tệp số liệu');
     return resolve(io.cwd, opts.input[0]!);
   }
-  const dir = resolve(io.cwd, opts.data ?? config.dataDir);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new DataError(`Không tìm thấy thư mục dữ liệu ${dir} (chỉ định tệp số liệu bằng --input TỆP)`);
-  }
-  const found = readdirSync(dir).filter((f) => PAR_SIPAS_FILE.test(f)).sort();
-  const withYear = year === undefined ? found : found.filter((f) => f.includes(String(year)));
-  const pick = withYear.length === 1 ? withYear : found.length === 1 ? found : [];
-  if (pick.length === 1) return join(dir, pick[0]!);
-  throw new DataError(
-    found.length === 0
-      ? `Không có tệp số liệu PAR Index, SIPAS (par-sipas-NĂM.yaml, .json hoặc .xlsx) trong ${dir}; dùng --input TỆP.`
-      : `Có nhiều tệp số liệu PAR Index, SIPAS trong ${dir} (${found.join(', ')}); dùng --input TỆP.`,
-  );
+  return findParSipasFile(dataDirOf(opts, config, io), year);
 }
 
 function registerParSipas(letter: Command, io: CliIO): void {
