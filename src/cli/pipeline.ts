@@ -100,11 +100,6 @@ export async function readAndEvaluate(
   ensureScores(dataset);
   const evaluation = evaluate(dataset, settingsOf(config));
   const date = evaluation.date ?? fallbackDate;
-  if (evaluation.date && fallbackDate && evaluation.date !== fallbackDate) {
-    evaluation.warnings.push({
-      message: `${files.join(', ')}: ngày đánh giá trong tệp (${formatShortDate(evaluation.date)}) khác ngày dùng để chọn tệp (${formatShortDate(fallbackDate)}, theo tên tệp); dùng ngày ${formatShortDate(evaluation.date)}.`,
-    });
-  }
   if (!date) {
     throw new DataError(`Không xác định được ngày đánh giá của ${files.join(', ')}; dùng --date YYYY-MM-DD.`);
   }

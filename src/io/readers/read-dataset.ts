@@ -6,7 +6,8 @@ import type { Config } from '../../config/schema.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { LEVEL_WORDING } from '../../core/labels.js';
 import type { Dataset, DateSource, Level, ScoreSheet, Warning } from '../../core/types.js';
-import { formatDateVi, isoDate } from '../table/dates.js';
+import { isoDate } from '../table/dates.js';
+import { formatShortDate } from '../../core/format-vi.js';
 import { readFileSheets, requestMatches, type FileRead, type SheetSelection } from './read-score-file.js';
 
 export { peekFileDate, readScoreFile, parseSheetRequest } from './read-score-file.js';
@@ -78,7 +79,7 @@ export async function readDataset(paths: string[], opts: DatasetOptions): Promis
   for (const r of reads) {
     if (r.titleDate && r.filenameDate && r.titleDate !== r.filenameDate) {
       warnings.push({
-        message: `${r.file}: ngày trong tiêu đề (${formatDateVi(r.titleDate)}) khác ngày trong tên tệp (${formatDateVi(r.filenameDate)}); dùng ngày trong tiêu đề`,
+        message: `${r.file}: ngày trong tiêu đề (${formatShortDate(r.titleDate)}) khác ngày trong tên tệp (${formatShortDate(r.filenameDate)}); dùng ngày trong tiêu đề`,
       });
     }
     const d = r.titleDate ?? r.filenameDate;
@@ -104,7 +105,7 @@ export async function readDataset(paths: string[], opts: DatasetOptions): Promis
 
   if (new Set(fileDates.map((f) => f.date)).size > 1) {
     warnings.push({
-      message: `Các tệp ghi ngày khác nhau: ${fileDates.map((f) => `${f.file} (${formatDateVi(f.date)})`).join(', ')}; dùng ${date ? formatDateVi(date) : '?'}${optionDate ? ' (theo --date)' : ''}`,
+      message: `Các tệp ghi ngày khác nhau: ${fileDates.map((f) => `${f.file} (${formatShortDate(f.date)})`).join(', ')}; dùng ${date ? formatShortDate(date) : '?'}${optionDate ? ' (theo --date)' : ''}`,
     });
   }
 

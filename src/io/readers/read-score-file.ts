@@ -9,7 +9,8 @@ import { CellErrors, DataError, UsageError, type CellProblem } from '../../core/
 import { levelFromText } from '../../core/levels.js';
 import { foldVietnamese } from '../../core/names.js';
 import type { Level, ScoreSheet, SkippedSheet, Warning } from '../../core/types.js';
-import { filenameDate, formatDateVi } from '../table/dates.js';
+import { filenameDate } from '../table/dates.js';
+import { formatShortDate } from '../../core/format-vi.js';
 import type { Grid } from '../table/grid.js';
 import { gridTitleDate, interpretGrid } from '../table/interpret.js';
 import { csvToGrid } from './csv.js';
@@ -147,8 +148,8 @@ export async function readFileSheets(path: string, opts: ReadOptions, strict: bo
   if (titleDate && other) {
     warnings.push({
       message:
-        `${path}: các sheet ghi ngày khác nhau trong tiêu đề (sheet "${titleDates[0]!.sheet}": ${formatDateVi(titleDate)}, ` +
-        `sheet "${other.sheet}": ${formatDateVi(other.date)}); dùng ${formatDateVi(titleDate)}`,
+        `${path}: các sheet ghi ngày khác nhau trong tiêu đề (sheet "${titleDates[0]!.sheet}": ${formatShortDate(titleDate)}, ` +
+        `sheet "${other.sheet}": ${formatShortDate(other.date)}); dùng ${formatShortDate(titleDate)}`,
     });
   }
   return { file: path, sheets, skippedSheets, warnings, titleDate, filenameDate: filenameDate(path) };

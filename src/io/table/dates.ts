@@ -45,9 +45,3 @@ export function filenameDate(path: string): string | null {
   }
   return found;
 }
-
-/** "2025-11-14" → "14/11/2025" for messages. */
-export function formatDateVi(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
