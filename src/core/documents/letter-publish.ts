@@ -1,26 +1,20 @@
 import type { Config } from '../../config/schema.js';
 import { DataError } from '../errors.js';
-import type { Evaluation } from '../evaluation.js';
 import { formatMax, formatScore, formatShortDate } from '../format-vi.js';
 import { periodLabel, type Period } from '../periods.js';
 import { onlineServicesPoints } from '../scoring.js';
 import type { GroupKey } from '../types.js';
 import { appendixNote, congVanFrame, levelAppendices, localLevels, provinceRank, type Issue } from './common.js';
 import type { MarkupDocument } from './markup.js';
+import type { ReportInput } from './report.js';
 import type { DocumentModel } from './model.js';
 
 /** Công văn công khai kết quả Bộ chỉ số of a month (seed 000). */
 
 export type MonthPeriod = Extract<Period, { kind: 'month' }>;
 
-export interface PublishInput {
-  period: MonthPeriod;
-  current: Evaluation & { date: string };
-  /** The month before, for the appendices' "So với kỳ trước" column; null when missing. */
-  previous: Evaluation | null;
-  config: Config;
-  issue: Omit<Issue, 'fallback'>;
-}
+/** The report's input for one month; the month before feeds the appendices' "So với kỳ trước" column. */
+export type PublishInput = ReportInput & { period: MonthPeriod };
 
 /** A group's points over its maximum: "10,0" / "18". */
 export interface GroupFigure {
