@@ -12,7 +12,8 @@ import type { Level, ScoreSheet, SkippedSheet, Warning } from '../../core/types.
 import { filenameDate } from '../table/dates.js';
 import { formatShortDate } from '../../core/format-vi.js';
 import type { Grid } from '../table/grid.js';
-import { gridTitleDate, interpretGrid } from '../table/interpret.js';
+import { interpretGrid } from '../table/interpret.js';
+import { gridTitleDate } from '../table/title-date.js';
 import { csvToGrid } from './csv.js';
 import { detectFormat } from './detect.js';
 import { parseHtmlTables } from './html-table.js';

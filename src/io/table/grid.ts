@@ -107,3 +107,12 @@ export class GridIndex {
     return this.byRow.get(row)?.length ?? 0;
   }
 }
+
+/** Text of the non-empty cells of a row, joined by spaces (section rows, titles). */
+export function rowText(cells: CellValue[] | undefined): string {
+  if (!cells) return '';
+  return cells
+    .filter((v) => !isEmptyValue(v))
+    .map((v) => cellText(v).trim())
+    .join(' ');
+}

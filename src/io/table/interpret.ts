@@ -19,8 +19,8 @@ import {
   type Warning,
 } from '../../core/types.js';
 import type { Field } from './columns.js';
-import { titleDateFromText } from './dates.js';
-import { cellText, columnLetter, GridIndex, isEmptyValue, type CellValue, type Grid } from './grid.js';
+import { findTitleDate } from './title-date.js';
+import { cellText, columnLetter, GridIndex, isEmptyValue, rowText, type CellValue, type Grid } from './grid.js';
 import { findHeader, HEADER_SEARCH_ROWS, type Header, type HeaderColumn } from './header.js';
 import { hasPercent, parseScore } from './values.js';
 import { formatExact } from '../../core/format-vi.js';
@@ -70,25 +70,6 @@ const SECTION_PHRASES = [
 function isSectionPhrase(folded: string): boolean {
   const f = ` ${folded} `;
   return SECTION_PHRASES.some((p) => f.includes(` ${p} `));
-}
-
-/** Text of the cells of a row, joined (for section rows and titles). */
-function rowText(cells: CellValue[] | undefined): string {
-  if (!cells) return '';
-  return cells
-    .filter((v) => !isEmptyValue(v))
-    .map((v) => cellText(v).trim())
-    .join(' ');
-}
-
-/** Title date in the rows above the header (or in the first rows when there is no header). */
-function findTitleDate(index: GridIndex, beforeRow: number): string | null {
-  for (const r of index.grid.rows) {
-    if (r.row >= beforeRow) break;
-    const d = titleDateFromText(rowText(r.cells));
-    if (d) return d;
-  }
-  return null;
 }
 
 interface ParsedRowValues {
@@ -408,11 +389,4 @@ function sameFigures(a: SheetUnit, b: SheetUnit): boolean {
     const y = b.values[k];
     return x !== undefined && y !== undefined && x.value === y.value && x.kind === y.kind;
   });
-}
-
-/** The title date of a grid alone (above its header, or in the first rows), values not read. */
-export function gridTitleDate(grid: Grid): string | null {
-  const index = new GridIndex(grid);
-  const header = findHeader(index);
-  return findTitleDate(index, header ? header.top : HEADER_SEARCH_ROWS + 1);
 }
