@@ -4,6 +4,7 @@
  */
 import { foldVietnamese, isCommitteeName, unitKind } from './names.js';
 import { LEVELS, type Level } from './types.js';
+import { LEVEL_HEADING_WORDS } from './vocabulary.js';
 
 export type LevelSource = 'sheet' | 'section' | 'unit' | 'code';
 
@@ -21,29 +22,10 @@ function has(folded: string, phrase: string): boolean {
  */
 function levelFromHeading(folded: string): Level | null {
   if (folded === '') return null;
-  if (has(folded, 'huyen') || has(folded, 'cap huyen')) return 'huyen';
-  if (
-    has(folded, 'cap xa') ||
-    has(folded, 'xa') ||
-    has(folded, 'phuong') ||
-    has(folded, 'thi tran') ||
-    has(folded, 'dac khu')
-  ) {
-    return 'xa';
+  if (folded === 'so') return 'so';
+  for (const [level, words] of LEVEL_HEADING_WORDS) {
+    if (words.some((w) => has(folded, w))) return level;
   }
-  if (
-    has(folded, 'cap tinh') ||
-    has(folded, 'so ban') ||
-    has(folded, 'so nganh') ||
-    has(folded, 'ban nganh') ||
-    has(folded, 'cac so') ||
-    has(folded, 'co quan') ||
-    has(folded, 'co quan chuyen mon') ||
-    folded === 'so'
-  ) {
-    return 'so';
-  }
-  if (has(folded, 'tinh') || has(folded, 'tinh thanh pho') || has(folded, 'tinh thanh')) return 'tinh';
   return null;
 }
 

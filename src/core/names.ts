@@ -3,27 +3,29 @@
  * header labels, sheet names and section rows (shared/spec/inputs.md §2, §3).
  */
 
-/** Kind of unit, from the prefix of its name. `so` covers sở, ban, ngành and other agencies. */
-export type UnitKind =
-  | 'xa'
-  | 'phuong'
-  | 'thi-tran'
-  | 'dac-khu'
-  | 'huyen'
-  | 'thi-xa'
-  | 'thanh-pho'
-  | 'so'
-  | 'tinh'
-  | 'other';
+import { AGENCY_PREFIXES, COMMITTEE_PREFIXES, KIND_PREFIXES, type UnitKind } from './vocabulary.js';
+
+export type { UnitKind } from './vocabulary.js';
+
+/**
+ * Characters that print as nothing but break matching when pasted inside a name: zero-width space,
+ * non-joiner and joiner, word joiner, byte-order mark, soft hyphen. Removed before anything else.
+ */
+const INVISIBLE = /[\u200b\u200c\u200d\u2060\ufeff\u00ad]/gu;
+
+/** Text without its invisible characters. */
+export function stripInvisible(s: string): string {
+  return s.replace(INVISIBLE, '');
+}
 
 /**
  * Fold Vietnamese text for matching: NFD, combining marks removed, đ → d, lower case, every run of
  * characters other than letters and digits (punctuation, `_`, `%`, spaces) → one space, trimmed.
  * "Công khai, minh bạch (18)" → "cong khai minh bach 18"; "TEN_COQUAN" → "ten coquan".
- * One character of the input stays one character (or a space), so word counts are kept.
+ * Words stay words: word counts are kept.
  */
 export function foldVietnamese(s: string): string {
-  return s
+  return stripInvisible(s)
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .replace(/[đĐ]/g, 'd')
@@ -32,55 +34,22 @@ export function foldVietnamese(s: string): string {
     .trim();
 }
 
-const SPACES = /[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+/gu;
+const SPACES = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/gu;
 const APOSTROPHES = /[\u2019\u2018\u0060\u00b4\u02bc\u02b9\u2032]/gu;
 /** " - tỉnh Đắk Lắk" appended by the portal (any dash, any case of "tỉnh"). */
 const PROVINCE_SUFFIX = /\s*[-\u2013\u2014]\s*t[iỉ]nh\s+[^-\u2013\u2014]+$/iu;
 
 /**
- * Normalise a unit name: NFC, apostrophes unified to ', spaces (NBSP included) collapsed and
- * trimmed, a trailing " - tỉnh X" removed.
+ * Normalise a unit name: invisible characters removed, NFC, apostrophes unified to ', spaces (NBSP
+ * included) collapsed and trimmed, a trailing " - tỉnh X" removed.
  */
 export function normalizeName(raw: string): string {
-  let s = raw.normalize('NFC').replace(APOSTROPHES, "'").replace(SPACES, ' ').trim();
+  let s = stripInvisible(raw).normalize('NFC').replace(APOSTROPHES, "'").replace(SPACES, ' ').trim();
   const m = PROVINCE_SUFFIX.exec(s);
   // Keep the suffix when stripping it would leave nothing ("- tỉnh X" alone is not a name).
   if (m && m.index > 0) s = s.slice(0, m.index).trim();
   return s;
 }
-
-/** Folded prefixes that name the kind of a local unit, longest first. */
-const KIND_PREFIXES: ReadonlyArray<readonly [string, UnitKind]> = [
-  ['thi tran', 'thi-tran'],
-  ['thi xa', 'thi-xa'],
-  ['thanh pho', 'thanh-pho'],
-  ['dac khu', 'dac-khu'],
-  ['tp', 'thanh-pho'],
-  ['tx', 'thi-xa'],
-  ['tt', 'thi-tran'],
-  ['xa', 'xa'],
-  ['phuong', 'phuong'],
-  ['huyen', 'huyen'],
-  ['tinh', 'tinh'],
-];
-
-/** Folded beginnings of agency names (sở, ban, ngành and bodies evaluated with them). */
-const AGENCY_PREFIXES = [
-  'so',
-  'ban',
-  'thanh tra',
-  'van phong',
-  'cong an',
-  'bao hiem xa hoi',
-  'bhxh',
-  'bql',
-  'bo chi huy',
-  'cuc',
-  'chi cuc',
-  'kho bac',
-];
-
-const COMMITTEE_PREFIXES = ['uy ban nhan dan', 'ubnd'];
 
 interface NameParts {
   kind: UnitKind;

@@ -62,6 +62,16 @@ export interface SkippedSheet {
   reason: string;
 }
 
+/** A row of a score table that is not a unit: a total or average row, a repeated header. */
+export interface SkippedRow {
+  file: string;
+  sheet: string;
+  row: number;
+  /** The row's label as written ("Trung bình cộng"). */
+  label: string;
+  reason: string;
+}
+
 export type DateSource = 'option' | 'title' | 'filename' | 'unknown';
 
 /** Everything read for one evaluation date: the input of the engine. */
@@ -72,5 +82,6 @@ export interface Dataset {
   files: string[];
   sheets: ScoreSheet[];
   skippedSheets: SkippedSheet[];
+  skippedRows: SkippedRow[];
   warnings: Warning[];
 }

@@ -34,5 +34,5 @@ export function sheet(level: Level, units: SheetUnit[], groups: GroupKey[] = [])
 }
 
 export function dataset(sheets: ScoreSheet[], date: string | null = '2025-11-14'): Dataset {
-  return { date, dateSource: date ? 'title' : 'unknown', files: ['test.xlsx'], sheets, skippedSheets: [], warnings: [] };
+  return { date, dateSource: date ? 'title' : 'unknown', files: ['test.xlsx'], sheets, skippedSheets: [], skippedRows: [], warnings: [] };
 }

@@ -115,6 +115,7 @@ export async function readDataset(paths: string[], opts: DatasetOptions): Promis
     files: [...paths],
     sheets,
     skippedSheets: reads.flatMap((r) => r.skippedSheets),
+    skippedRows: reads.flatMap((r) => r.skippedRows),
     warnings,
   };
 }

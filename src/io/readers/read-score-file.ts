@@ -8,7 +8,7 @@ import type { Config } from '../../config/schema.js';
 import { CellErrors, DataError, UsageError, type CellProblem } from '../../core/errors.js';
 import { levelFromText } from '../../core/levels.js';
 import { foldVietnamese } from '../../core/names.js';
-import type { Level, ScoreSheet, SkippedSheet, Warning } from '../../core/types.js';
+import type { Level, ScoreSheet, SkippedRow, SkippedSheet, Warning } from '../../core/types.js';
 import { filenameDate } from '../table/dates.js';
 import { formatShortDate } from '../../core/format-vi.js';
 import type { Grid } from '../table/grid.js';
@@ -32,6 +32,7 @@ export interface FileRead {
   file: string;
   sheets: ScoreSheet[];
   skippedSheets: SkippedSheet[];
+  skippedRows: SkippedRow[];
   warnings: Warning[];
   /** Date in a title cell (ISO), or null. */
   titleDate: string | null;
@@ -103,6 +104,7 @@ export async function readFileSheets(path: string, opts: ReadOptions, strict: bo
   const grids = await loadGrids(path, config);
   const sheets: ScoreSheet[] = [];
   const skippedSheets: SkippedSheet[] = [];
+  const skippedRows: SkippedRow[] = [];
   const warnings: Warning[] = [];
   const problems: CellProblem[] = [];
   const titleDates: Array<{ sheet: string; date: string }> = [];
@@ -125,6 +127,7 @@ export async function readFileSheets(path: string, opts: ReadOptions, strict: bo
       skippedSheets.push({ file: path, sheet: grid.name, reason: r.skipped });
     }
     sheets.push(...r.sheets);
+    skippedRows.push(...r.skippedRows);
     problems.push(...r.problems);
     warnings.push(...r.warnings);
     if (r.titleDate && !r.skipped) titleDates.push({ sheet: grid.name, date: r.titleDate });
@@ -153,7 +156,7 @@ export async function readFileSheets(path: string, opts: ReadOptions, strict: bo
         `sheet "${other.sheet}": ${formatShortDate(other.date)}); dùng ${formatShortDate(titleDate)}`,
     });
   }
-  return { file: path, sheets, skippedSheets, warnings, titleDate, filenameDate: filenameDate(path) };
+  return { file: path, sheets, skippedSheets, skippedRows, warnings, titleDate, filenameDate: filenameDate(path) };
 }
 
 /**

@@ -4,8 +4,9 @@
  */
 import { foldVietnamese } from '../../core/names.js';
 import type { GroupKey } from '../../core/types.js';
+import { COLUMN_ALIASES, LABEL_LEADING_WORDS, type Field } from '../../core/vocabulary.js';
 
-export type Field = 'name' | 'code' | 'level' | 'total' | 'rank' | GroupKey;
+export type { Field } from '../../core/vocabulary.js';
 
 export interface LabelMatch {
   field: Field;
@@ -13,51 +14,14 @@ export interface LabelMatch {
   rate: boolean;
 }
 
-const ALIASES: Record<Field, string[]> = {
-  name: [
-    'ten don vi',
-    'ten co quan',
-    'ten co quan don vi',
-    'ten don vi co quan',
-    'co quan don vi',
-    'don vi',
-    'co quan',
-    'tinh thanh pho',
-    'tinh tp',
-    'ten tinh',
-    'ten tinh thanh pho',
-    'dia phuong',
-    'ten dia phuong',
-    'ten',
-    'ten coquan',
-    'ten donvi',
-    'tendonvi',
-    'department name',
-    'departmentname',
-  ],
-  code: ['ma don vi', 'ma dinh danh', 'ma coquan', 'ma co quan', 'ma', 'departmentcode', 'department code'],
-  level: ['loai coquan', 'loai co quan', 'cap', 'loai don vi', 'cap don vi', 'departmentlevel'],
-  ckmb: ['cong khai minh bach', 'ckmb'],
-  tdgq: ['tien do ket qua giai quyet', 'tien do giai quyet', 'tdgq'],
-  dvctt: ['dich vu cong truc tuyen', 'dvctt', 'clgq'],
-  tttt: ['thanh toan truc tuyen', 'tttt'],
-  dvtt: ['cung cap dich vu truc tuyen', 'dich vu truc tuyen', 'dvtt'],
-  mdhl: ['muc do hai long', 'mdhl'],
-  mdsh: ['so hoa ho so', 'muc do so hoa ho so', 'mdsh'],
-  total: ['tong diem', 'tong', 'diem', 'tong score', 'tong so diem', 'totalscore', 'total score'],
-  rank: ['xep hang', 'hang', 'row stt', 'thu hang', 'vi tri xep hang'],
-};
-
 const BY_ALIAS = new Map<string, Field>();
-for (const [field, names] of Object.entries(ALIASES) as Array<[Field, string[]]>) {
+for (const [field, names] of Object.entries(COLUMN_ALIASES) as Array<[Field, readonly string[]]>) {
   for (const n of names) BY_ALIAS.set(n, field);
 }
 
 /** A trailing "(18)", "(%)", "(điểm)", "(18 điểm)", "(100)" — the unit of the column. */
 const TRAILING_UNIT = /\s*\(([^()]*)\)\s*$/u;
 const UNIT_TEXT = /^(?:\d+(?:[.,]\d+)?)?\s*(?:%|diem|d|pt|points?)?$/;
-/** Words that may precede a group's name in a label. */
-const LEADING_WORDS = ['diem', 'nhom chi so', 'nhom', 'chi so', 'ty le'];
 
 /** Match one header label. Returns null for unknown labels (they are ignored). */
 export function matchLabel(label: string): LabelMatch | null {
@@ -78,7 +42,7 @@ export function matchLabel(label: string): LabelMatch | null {
   let changed = true;
   while (changed) {
     changed = false;
-    for (const w of LEADING_WORDS) {
+    for (const w of LABEL_LEADING_WORDS) {
       if (folded.startsWith(w + ' ')) {
         folded = folded.slice(w.length + 1);
         changed = true;

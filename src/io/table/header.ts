@@ -22,8 +22,11 @@ export interface Header {
   /** First and last header rows (equal for a one-row header). */
   top: number;
   bottom: number;
+  /** First and last columns of the table (1-based; tables may stand side by side in a sheet). */
+  left: number;
+  right: number;
   /** One column per recognised field. */
-  columns: Partial<Record<Field, HeaderColumn>>;
+  columns: Columns;
 }
 
 function rowWidth(index: GridIndex, rows: number[]): number {
@@ -40,25 +43,27 @@ function labelAt(index: GridIndex, row: number, col: number): string {
 }
 
 /** The nearest non-blank label to the left on a header row (blank cells in between). */
-function headingLeftOf(index: GridIndex, row: number, col: number): string {
-  for (let c = col - 1; c >= 1; c--) {
+function headingLeftOf(index: GridIndex, row: number, col: number, left: number): string {
+  for (let c = col - 1; c >= left; c--) {
     const t = labelAt(index, row, c);
     if (t !== '') return t;
   }
   return '';
 }
 
-function addColumn(columns: Partial<Record<Field, HeaderColumn>>, c: HeaderColumn): void {
+function addColumn(columns: Columns, c: HeaderColumn): void {
   const prev = columns[c.field];
   // First column wins; for a group given both as rates and as points, the points column wins.
   if (!prev || (isGroupField(c.field) && prev.rate && !c.rate)) columns[c.field] = c;
 }
 
-/** Map the columns of a one-row (rows = [r]) or two-row (rows = [r, r + 1]) header. */
-function mapColumns(index: GridIndex, rows: number[]): Partial<Record<Field, HeaderColumn>> {
-  const columns: Partial<Record<Field, HeaderColumn>> = {};
-  const width = rowWidth(index, rows);
-  for (let col = 1; col <= width; col++) {
+type Columns = Partial<Record<Field, HeaderColumn>>;
+
+/** Map the columns left..right of a one-row (rows = [r]) or two-row (rows = [r, r + 1]) header. */
+function mapColumns(index: GridIndex, rows: number[], left: number, right: number): Columns {
+  const columns: Columns = {};
+  const width = Math.min(right, rowWidth(index, rows));
+  for (let col = left; col <= width; col++) {
     if (rows.length === 1) {
       const label = labelAt(index, rows[0]!, col);
       const m = matchLabel(label);
@@ -71,7 +76,7 @@ function mapColumns(index: GridIndex, rows: number[]): Partial<Record<Field, Hea
     if (mb) {
       // A heading above the group columns may say they are rates: "Tỷ lệ đạt được (%)". Without a
       // merge, the heading sits in the first column it covers and blank cells follow it.
-      const heading = top !== '' ? top : headingLeftOf(index, rows[0]!, col);
+      const heading = top !== '' ? top : headingLeftOf(index, rows[0]!, col, left);
       const topRate = heading !== bottom && matchLabel(heading) === null && /%|ty le|tỷ lệ|tỉ lệ/i.test(heading);
       addColumn(columns, { col, field: mb.field, rate: mb.rate || topRate, label: bottom });
       continue;
@@ -83,12 +88,12 @@ function mapColumns(index: GridIndex, rows: number[]): Partial<Record<Field, Hea
   return columns;
 }
 
-function isValid(columns: Partial<Record<Field, HeaderColumn>>): boolean {
+function isValid(columns: Columns): boolean {
   if (!columns.name) return false;
   return Object.keys(columns).some((f) => f === 'total' || isGroupField(f as Field));
 }
 
-function scoreColumnCount(columns: Partial<Record<Field, HeaderColumn>>): number {
+function scoreColumnCount(columns: Columns): number {
   return Object.keys(columns).filter((f) => f === 'total' || isGroupField(f as Field)).length;
 }
 
@@ -103,29 +108,69 @@ function looksLikeData(index: GridIndex, row: number): boolean {
   return numbers >= 2;
 }
 
-export function findHeader(index: GridIndex): Header | null {
-  const last = Math.min(HEADER_SEARCH_ROWS, index.lastRow);
-  for (let r = 1; r <= last; r++) {
-    if (!index.rowCells(r) && !index.grid.merges.some((m) => r >= m.top && r <= m.bottom)) continue;
-    const single = mapColumns(index, [r]);
-    const singleValid = isValid(single);
-    if (r + 1 <= index.lastRow && !looksLikeData(index, r + 1)) {
-      const two = mapColumns(index, [r, r + 1]);
-      if (isValid(two)) {
-        // Two rows when they say more than the top row alone, and the top row is not just a title
-        // above a one-row header (then the next row alone says as much).
-        const next = mapColumns(index, [r + 1]);
-        const useTwo = singleValid
-          ? scoreColumnCount(two) > scoreColumnCount(single)
-          : !isValid(next) || fieldCount(two) > fieldCount(next);
-        if (useTwo) return { top: r, bottom: r + 1, columns: two };
-      }
+/**
+ * The header whose first row is `r`, within columns left..right, or null. Two rows when they say
+ * more than the top row alone, and the top row is not just a title above a one-row header.
+ */
+export function headerAt(index: GridIndex, r: number, left = 1, right = Number.MAX_SAFE_INTEGER): Header | null {
+  if (!index.rowCells(r) && !index.grid.merges.some((m) => r >= m.top && r <= m.bottom)) return null;
+  const single = mapColumns(index, [r], left, right);
+  const singleValid = isValid(single);
+  if (r + 1 <= index.lastRow && !looksLikeData(index, r + 1)) {
+    const two = mapColumns(index, [r, r + 1], left, right);
+    if (isValid(two)) {
+      const next = mapColumns(index, [r + 1], left, right);
+      const useTwo = singleValid
+        ? scoreColumnCount(two) > scoreColumnCount(single)
+        : !isValid(next) || fieldCount(two) > fieldCount(next);
+      if (useTwo) return { top: r, bottom: r + 1, left, right, columns: two };
     }
-    if (singleValid) return { top: r, bottom: r, columns: single };
+  }
+  return singleValid ? { top: r, bottom: r, left, right, columns: single } : null;
+}
+
+/** The first header in the first HEADER_SEARCH_ROWS rows, spanning the whole width. */
+export function findHeader(index: GridIndex, lastRow = HEADER_SEARCH_ROWS): Header | null {
+  const last = Math.min(lastRow, index.lastRow);
+  for (let r = 1; r <= last; r++) {
+    const h = headerAt(index, r);
+    if (h) return h;
   }
   return null;
 }
 
-function fieldCount(columns: Partial<Record<Field, HeaderColumn>>): number {
+/**
+ * The tables a header row starts: one, or several standing side by side (communes in A–I, agencies
+ * in M–T), each beginning at its own unit-name column and holding its own score columns.
+ */
+export function splitSideBySide(index: GridIndex, header: Header): Header[] {
+  const rows = header.bottom > header.top ? [header.top, header.bottom] : [header.top];
+  const nameCols: number[] = [];
+  const width = rowWidth(index, rows);
+  for (let col = header.left; col <= Math.min(header.right, width); col++) {
+    if (rows.some((r) => matchLabel(labelAt(index, r, col))?.field === 'name')) {
+      if (nameCols.at(-1) !== col - 1) nameCols.push(col);
+    }
+  }
+  if (nameCols.length < 2) return [header];
+  const tables: Header[] = [];
+  for (let i = 0; i < nameCols.length; i++) {
+    const left = i === 0 ? header.left : nameCols[i]!;
+    const right = i + 1 < nameCols.length ? nameCols[i + 1]! - 1 : header.right;
+    const columns = mapColumns(index, rows, left, right);
+    if (!isValid(columns)) return [header];
+    tables.push({ ...header, left, right, columns });
+  }
+  return tables;
+}
+
+/** Two headers name the same fields in the same columns: a header repeated on a new printed page. */
+export function sameColumns(a: Header, b: Header): boolean {
+  const ka = Object.keys(a.columns) as Field[];
+  const kb = Object.keys(b.columns) as Field[];
+  return ka.length === kb.length && ka.every((f) => a.columns[f]?.col === b.columns[f]?.col);
+}
+
+function fieldCount(columns: Columns): number {
   return Object.keys(columns).length;
 }

@@ -1,29 +1,34 @@
 /**
  * The one interpreter of score tables: a Grid (from any reader) → ScoreSheets, one per level found
  * in it, with every cell problem collected (shared/spec/inputs.md §2–§4). Pure: no I/O.
+ *
+ * A sheet holds one or more tables (side by side, or one under another with its own header). Each
+ * row of a table is classified (classifyRow), given its level (resolveLevel), read (readUnit) and
+ * added once per level (addUnit).
  */
 import type { Config } from '../../config/schema.js';
 import type { CellProblem } from '../../core/errors.js';
+import { formatExact } from '../../core/format-vi.js';
 import { LEVEL_WORDING } from '../../core/labels.js';
-import { TOTAL_TOLERANCE } from '../../core/scoring.js';
 import { levelFromText } from '../../core/levels.js';
-import { foldVietnamese, nameKey, normalizeName } from '../../core/names.js';
+import { foldVietnamese, nameKey, normalizeName, unitKind } from '../../core/names.js';
 import {
   GROUP_KEYS,
   type GroupKey,
-  type GroupValue,
   type Level,
   type Origin,
   type ScoreSheet,
   type SheetUnit,
+  type SkippedRow,
   type Warning,
 } from '../../core/types.js';
-import type { Field } from './columns.js';
-import { findTitleDate } from './title-date.js';
+import { NOTE_PREFIXES, SECTION_PHRASES } from '../../core/vocabulary.js';
 import { cellText, columnLetter, GridIndex, isEmptyValue, rowText, type CellValue, type Grid } from './grid.js';
-import { findHeader, HEADER_SEARCH_ROWS, type Header, type HeaderColumn } from './header.js';
-import { hasPercent, parseScore } from './values.js';
-import { formatExact } from '../../core/format-vi.js';
+import { findHeader, headerAt, HEADER_SEARCH_ROWS, sameColumns, splitSideBySide, type Header, type HeaderColumn } from './header.js';
+import { findRateColumns, readRank, readRowFigures, type RowFigures } from './score-cells.js';
+import { isSummaryLabel, rawFigures, summaryOf } from './summary-rows.js';
+import { findTitleDate } from './title-date.js';
+import { parseScore } from './values.js';
 
 export interface InterpretOptions {
   /** File name used in origins and messages. */
@@ -40,343 +45,230 @@ export interface InterpretResult {
   skipped: string | null;
   /** Date in a title cell above the header, ISO, or null. */
   titleDate: string | null;
+  /** Rows inside a table that are not units (totals, averages, repeated headers). */
+  skippedRows: SkippedRow[];
   problems: CellProblem[];
   warnings: Warning[];
 }
 
-const TOTAL_MAX = 100;
-/** Published totals may run over 100 by the rounding of the groups, within the engine's tolerance. */
-const TOTAL_LIMIT = TOTAL_MAX + TOTAL_TOLERANCE;
-const EPS = 1e-9;
-
-const TOTAL_ROW = /^(?:tong cong|cong|tong|tong so|toan tinh|trung binh chung|diem trung binh|binh quan)$/;
 const ROMAN_LEAD = /^(?:i{1,3}|iv|v|vi{1,3}|ix|x)(?:[.)\s-]|$)/i;
 const COLUMN_NUMBER = /^\(?\s*\d{1,3}\s*\)?$/;
-/** Notes and signatures under a table, in the name column, with no scores: not units. */
-const NOTE_ROW = /^(?:ghi chu|chu thich|luu y|nguon|nguoi lap|nguoi ky|xac nhan|thu truong|ngay \d|kt |tm |chanh van phong|giam doc)/;
-const SECTION_PHRASES = [
-  'cap xa',
-  'cap huyen',
-  'cap tinh',
-  'so ban nganh',
-  'ban nganh',
-  'xa phuong',
-  'phuong xa',
-  'huyen thi xa',
-  'tinh thanh pho',
-  'co quan chuyen mon',
-];
+const NOTE_ROW = new RegExp(`^(?:${NOTE_PREFIXES.join('|')}|ngay \\d)(?: |$)`);
+/** U+FFFD: what a decoder writes for bytes that are not text in its encoding. */
+const REPLACEMENT = '\ufffd';
 
 function isSectionPhrase(folded: string): boolean {
   const f = ` ${folded} `;
   return SECTION_PHRASES.some((p) => f.includes(` ${p} `));
 }
 
-interface ParsedRowValues {
-  values: Partial<Record<GroupKey, GroupValue>>;
-  missing: HeaderColumn[];
-  present: number;
-  total?: number;
-  totalPresent: boolean;
+/** What a row of a table is. */
+type RowKind =
+  | { kind: 'blank' }
+  | { kind: 'header'; header: Header }
+  | { kind: 'summary'; label: string }
+  | { kind: 'skip' }
+  | { kind: 'section'; text: string; numbered: boolean }
+  | { kind: 'nameless' }
+  | { kind: 'unit'; name: string };
+
+/** One table of a sheet while it is read. */
+interface Table {
+  header: Header;
+  nameCol: HeaderColumn;
+  groupCols: HeaderColumn[];
+  scoreCols: HeaderColumn[];
+  rateCols: Set<number>;
+  /** Level set by the latest section row. */
+  sectionLevel: Level | null;
+  seenUnit: boolean;
+  /** Units of this table in reading order (the rows above a summary row). */
+  units: SheetUnit[];
+  /** Plain-number rates of this table: read as fractions when every one is ≤ 1. */
+  plainRates: Array<{ value: { value: number }; origin: Origin }>;
 }
 
-export function interpretGrid(grid: Grid, opts: InterpretOptions): InterpretResult {
-  const index = new GridIndex(grid);
-  const header = findHeader(index);
-  const problems: CellProblem[] = [];
-  const warnings: Warning[] = [];
-  if (!header) {
-    return {
-      sheets: [],
-      skipped: `không tìm thấy dòng tiêu đề (cột tên đơn vị và cột điểm) trong ${HEADER_SEARCH_ROWS} dòng đầu`,
-      titleDate: findTitleDate(index, HEADER_SEARCH_ROWS + 1),
-      problems,
-      warnings,
-    };
+/** A grid being read: what every step adds to. */
+class Reading {
+  readonly index: GridIndex;
+  readonly problems: CellProblem[] = [];
+  readonly warnings: Warning[] = [];
+  readonly skippedRows: SkippedRow[] = [];
+  readonly byLevel = new Map<Level, SheetUnit[]>();
+  /** Group columns of the tables that gave each level its units. */
+  readonly groupsOf = new Map<Level, Set<GroupKey>>();
+  readonly keys = new Map<string, SheetUnit>();
+  readonly unresolved: Array<{ row: number; col: number; name: string }> = [];
+  readonly sheetLevel: Level | null;
+  readonly provinceKey: string;
+
+  constructor(
+    readonly grid: Grid,
+    readonly opts: InterpretOptions,
+  ) {
+    this.index = new GridIndex(grid);
+    this.sheetLevel = opts.level ?? levelFromText(grid.name, 'sheet');
+    this.provinceKey = nameKey(opts.config.province.name);
   }
-  const titleDate = findTitleDate(index, header.top);
+
+  origin(row: number, col?: number): Origin {
+    const { file } = this.opts;
+    return col === undefined
+      ? { file, sheet: this.grid.name, row }
+      : { file, sheet: this.grid.name, row, column: columnLetter(col) };
+  }
+
+  problem(row: number, col: number, message: string): void {
+    this.problems.push({ origin: this.origin(row, col), message });
+  }
+
+  skipRow(row: number, label: string, reason: string): void {
+    this.skippedRows.push({ file: this.opts.file, sheet: this.grid.name, row, label, reason });
+  }
+}
+
+function newTable(r: Reading, header: Header, sectionLevel: Level | null): Table {
   const cols = header.columns;
-  const nameCol = cols.name!;
   const groupCols = GROUP_KEYS.map((k) => cols[k]).filter((c): c is HeaderColumn => c !== undefined);
-  const rateCols = findRateColumns(index, header, groupCols);
-  const sheetLevel = opts.level ?? levelFromText(grid.name, 'sheet');
-  const { config, file } = opts;
+  return {
+    header,
+    nameCol: cols.name!,
+    groupCols,
+    scoreCols: [...groupCols, ...(cols.total ? [cols.total] : [])],
+    rateCols: findRateColumns(r.index, header, groupCols),
+    sectionLevel,
+    seenUnit: false,
+    units: [],
+    plainRates: [],
+  };
+}
 
-  const origin = (row: number, col?: number): Origin =>
-    col === undefined
-      ? { file, sheet: grid.name, row }
-      : { file, sheet: grid.name, row, column: columnLetter(col) };
-  const problem = (row: number, col: number, message: string) => problems.push({ origin: origin(row, col), message });
+/** Damaged text: a name or label holding U+FFFD is refused, never printed. */
+function checkDecoded(r: Reading, row: number, col: number, text: string, what: string): boolean {
+  if (!text.includes(REPLACEMENT)) return true;
+  r.problem(
+    row,
+    col,
+    `${what} "${text.trim()}" có ký tự lỗi "${REPLACEMENT}": tệp bị hỏng hoặc được lưu sai bảng mã (không phải UTF-8); ` +
+      'hãy tải lại tệp, hoặc mở tệp gốc bằng Excel và lưu lại dưới dạng .xlsx',
+  );
+  return false;
+}
 
-  const scoreCols = [...groupCols, ...(cols.total ? [cols.total] : [])];
-  const byLevel = new Map<Level, SheetUnit[]>();
-  const keys = new Map<string, SheetUnit>();
-  const unresolved: Array<{ row: number; name: string }> = [];
-  let sectionLevel: Level | null = null;
-  let seenUnit = false;
-
-  for (const { row, cells } of grid.rows) {
-    if (row <= header.bottom) continue;
-    const at = (c: HeaderColumn | undefined): CellValue => (c ? (cells[c.col - 1] ?? null) : null);
-    if (cells.every((v) => isEmptyValue(v))) continue;
-
-    const name = normalizeName(cellText(at(nameCol)));
-    const foldedName = foldVietnamese(name);
-    const scoresEmpty = scoreCols.every((c) => isEmptyValue(at(c)));
-
-    // "Tổng cộng" and similar rows, wherever their label sits before the scores.
-    if (TOTAL_ROW.test(foldedName)) continue;
-    if (name === '' && TOTAL_ROW.test(foldVietnamese(rowText(cells.slice(0, nameCol.col))))) continue;
-    // A row of column numbers "(1) (2) (3)" under the header.
-    if (!seenUnit && COLUMN_NUMBER.test(name)) continue;
-
-    if (scoresEmpty) {
-      // A section row ("I. Sở, ban, ngành"), a note, or a unit with no data.
-      const text = rowText(cells);
-      const numbered = ROMAN_LEAD.test(text);
-      if (NOTE_ROW.test(foldedName) || /^[(*]/.test(name)) continue;
-      if (name === '' || numbered || isSectionPhrase(foldedName)) {
-        const level = levelFromText(text, 'section');
-        // A numbered section of no known level ("II. Văn phòng đăng ký đất đai") ends the previous one.
-        if (level || numbered) sectionLevel = level;
-        continue;
-      }
+function checkHeaderLabels(r: Reading, header: Header): void {
+  for (let row = header.top; row <= header.bottom; row++) {
+    const cells = r.index.rowCells(row) ?? [];
+    for (let col = header.left; col <= Math.min(header.right, cells.length); col++) {
+      checkDecoded(r, row, col, cellText(cells[col - 1]), 'nhãn cột');
     }
-    if (name === '') {
-      // Values with no name: before the first unit, a row of maxima under the header; after, an error.
-      if (seenUnit) problem(row, nameCol.col, 'dòng có điểm nhưng thiếu tên đơn vị; cần tên đơn vị');
-      continue;
-    }
-    seenUnit = true;
+  }
+}
 
-    // Level: --sheet mapping, level column, section row, sheet name, unit name.
-    let level: Level | null = opts.level ?? null;
-    if (!level && cols.level && !isEmptyValue(at(cols.level))) {
-      level = levelFromText(cellText(at(cols.level)), 'code');
-      if (!level) {
-        problem(
-          row,
-          cols.level.col,
-          `giá trị cấp "${cellText(at(cols.level))}" không rõ; cần 1 (tỉnh), 2 (sở, ban, ngành), 3 (xã, phường), 4 (huyện) hoặc tên cấp`,
-        );
-        continue;
-      }
-    }
-    level ??= sectionLevel ?? sheetLevel ?? levelFromText(name, 'unit');
-    const unitOrigin = origin(row, nameCol.col);
+/** A row with no number and at least two labels may start a table or repeat its header. */
+function mayBeHeader(cells: CellValue[]): boolean {
+  let labels = 0;
+  for (const v of cells) {
+    if (isEmptyValue(v)) continue;
+    if (parseScore(v).ok) return false;
+    labels++;
+  }
+  return labels >= 2;
+}
 
-    const parsed = parseRowValues(row, cells, groupCols, cols.total, rateCols, config, problem);
-    if (parsed === null) continue;
-    if (parsed.present > 0 && parsed.missing.length > 0) {
-      const first = parsed.missing[0]!;
-      const list = parsed.missing
-        .map((c) => `"${config.groups[c.field as GroupKey].label}" (cột ${columnLetter(c.col)})`)
-        .join(', ');
-      problem(
-        row,
-        first.col,
-        `thiếu điểm nhóm ${list} trong khi các nhóm khác có điểm; cần đủ điểm mọi nhóm, hoặc để trống cả dòng nếu đơn vị không có dữ liệu`,
-      );
-      continue;
-    }
-    if (parsed.present === 0 && groupCols.length > 0 && parsed.totalPresent) {
-      problem(
-        row,
-        groupCols[0]!.col,
-        'có tổng điểm nhưng thiếu điểm các nhóm; cần đủ điểm mọi nhóm, hoặc để trống cả dòng nếu đơn vị không có dữ liệu',
-      );
-      continue;
-    }
+function classifyRow(r: Reading, t: Table, row: number, cells: CellValue[], inTable: CellValue[]): RowKind {
+  if (inTable.every((v) => isEmptyValue(v))) return { kind: 'blank' };
+  if (mayBeHeader(inTable)) {
+    const header = headerAt(r.index, row, t.header.left, t.header.right);
+    if (header) return { kind: 'header', header };
+  }
+  const nameCol = t.nameCol.col;
+  const name = normalizeName(cellText(cells[nameCol - 1]));
+  const folded = foldVietnamese(name);
+  if (name !== '' && isSummaryLabel(name) && !isSectionRowWithoutScores(t, cells, name)) return { kind: 'summary', label: name };
+  // A summary label before the name column: "Tổng cộng" in the STT column.
+  const before = rowText(cells.slice(t.header.left - 1, nameCol - 1));
+  if (name === '' && before !== '' && isSummaryLabel(before)) return { kind: 'summary', label: before };
+  // A row of column numbers "(1) (2) (3)" under the header.
+  if (!t.seenUnit && COLUMN_NUMBER.test(name)) return { kind: 'skip' };
+  if (t.scoreCols.every((c) => isEmptyValue(cells[c.col - 1]))) {
+    if (NOTE_ROW.test(folded) || /^[(*]/.test(name)) return { kind: 'skip' };
+    const text = rowText(inTable);
+    const numbered = ROMAN_LEAD.test(text);
+    if (name === '' || numbered || isSectionPhrase(folded)) return { kind: 'section', text, numbered };
+  }
+  if (name === '') return { kind: 'nameless' };
+  return { kind: 'unit', name };
+}
 
+/** "Cấp xã" alone with no figures heads a section; with figures it sums the level up. */
+function isSectionRowWithoutScores(t: Table, cells: CellValue[], name: string): boolean {
+  return isSectionPhrase(foldVietnamese(name)) && t.scoreCols.every((c) => isEmptyValue(cells[c.col - 1]));
+}
+
+/** The level of a unit row: --sheet, level column, section row, sheet name, unit name. */
+function resolveLevel(r: Reading, t: Table, row: number, cells: CellValue[], name: string): Level | null | 'bad' {
+  if (r.opts.level) return r.opts.level;
+  const levelCol = t.header.columns.level;
+  const code = levelCol ? cells[levelCol.col - 1] : null;
+  if (levelCol && !isEmptyValue(code)) {
+    const level = levelFromText(cellText(code), 'code');
     if (!level) {
-      unresolved.push({ row, name });
-      continue;
+      r.problem(
+        row,
+        levelCol.col,
+        `giá trị cấp "${cellText(code)}" không rõ; cần 1 (tỉnh), 2 (sở, ban, ngành), 3 (xã, phường), 4 (huyện) hoặc tên cấp`,
+      );
+      return 'bad';
     }
-    const unit: SheetUnit = { name, level, values: parsed.values, origin: unitOrigin };
-    const code = cellText(at(cols.code)).trim();
-    if (code !== '') unit.code = code;
-    if (parsed.total !== undefined) unit.total = parsed.total;
-    const rank = readRank(at(cols.rank));
-    if (rank !== undefined) unit.publishedRank = rank;
-    else if (cols.rank && !isEmptyValue(at(cols.rank))) {
-      warnings.push({
-        message: `thứ hạng "${cellText(at(cols.rank))}" không phải số nguyên dương; bỏ qua`,
-        origin: origin(row, cols.rank.col),
-      });
-    }
-
-    const key = `${level}|${nameKey(name)}`;
-    const prev = keys.get(key);
-    if (prev) {
-      if (sameFigures(prev, unit)) {
-        warnings.push({
-          message: `đơn vị "${name}" có hai dòng cùng số liệu (dòng ${prev.origin.row} và ${row}); dùng dòng ${prev.origin.row}`,
-          origin: unit.origin,
-        });
-      } else {
-        problem(
-          row,
-          nameCol.col,
-          `đơn vị "${name}" trùng với dòng ${prev.origin.row} (cùng ${LEVEL_WORDING[level].short}) nhưng số liệu khác; cần mỗi đơn vị một dòng`,
-        );
-      }
-      continue;
-    }
-    keys.set(key, unit);
-    let list = byLevel.get(level);
-    if (!list) byLevel.set(level, (list = []));
-    list.push(unit);
+    return level;
   }
-
-  if (unresolved.length > 0) {
-    const first = unresolved[0]!;
-    problems.push({
-      origin: origin(first.row, nameCol.col),
-      message:
-        `không xác định được cấp của ${unresolved.length} đơn vị (ví dụ "${first.name}"); ` +
-        `cần cột cấp, dòng mục ("I. Sở, ban, ngành"), tên sheet theo cấp, hoặc chỉ định --sheet "${grid.name}=CẤP" ` +
-        '(CẤP: tinh, so, huyen, xa)',
-    });
-  }
-
-  const groups = GROUP_KEYS.filter((k) => cols[k] !== undefined);
-  const sheets: ScoreSheet[] = [...byLevel].map(([level, units]) => ({
-    file,
-    sheet: grid.name,
-    level,
-    groups,
-    units,
-  }));
-  const skipped =
-    sheets.length === 0 && problems.length === 0
-      ? `có dòng tiêu đề (dòng ${header.top}) nhưng không có dòng đơn vị nào`
-      : null;
-  return { sheets, skipped, titleDate, problems, warnings };
+  return t.sectionLevel ?? r.sheetLevel ?? levelFromText(name, 'unit');
 }
 
-/** Group columns holding rates: said by the header, or some cell carries "%". */
-/** A label that gives the column a maximum in points: "Công khai, minh bạch (18)", "... (điểm)". */
-const POINTS_LABEL = /\(\s*\d+(?:[.,]\d+)?\s*(?:điểm)?\s*\)|\(\s*điểm\s*\)/iu;
-
-function findRateColumns(index: GridIndex, header: Header, groupCols: HeaderColumn[]): Set<number> {
-  const rate = new Set<number>();
-  for (const c of groupCols) if (c.rate) rate.add(c.col);
-  // A column the header leaves open holds rates when its cells carry "%". One whose header gives a
-  // maximum in points stays points: a "%" cell there is an error (readScoreCell), never a guess.
-  const open = groupCols.filter((c) => !rate.has(c.col) && !POINTS_LABEL.test(c.label));
-  if (open.length === 0) return rate;
-  for (const { row, cells } of index.grid.rows) {
-    if (row <= header.bottom) continue;
-    for (const c of open) if (hasPercent(cells[c.col - 1] ?? null)) rate.add(c.col);
+/**
+ * A row whose name is not a unit of the table's level: the province's own line under its communes
+ * ("Tỉnh Đắk Lắk"), or a row with no unit prefix whose figures are the mean or sum of the units
+ * above it. Returns the reason to skip it, or null for a unit.
+ */
+function notAUnit(r: Reading, t: Table, cells: CellValue[], name: string, level: Level): string | null {
+  if (level === 'tinh') return null;
+  const isProvince = levelFromText(name, 'unit') === 'tinh' || nameKey(name) === r.provinceKey;
+  if (!isProvince && unitKind(name) !== 'other') return null;
+  const figures = rawFigures(cells, t.groupCols, t.header.columns.total, t.rateCols);
+  const summary = figures ? summaryOf(figures, t.units.filter((u) => u.level === level)) : null;
+  const what = LEVEL_WORDING[level].short;
+  if (summary) {
+    return `số liệu bằng ${summary === 'mean' ? 'trung bình' : 'tổng'} các đơn vị phía trên: dòng tổng hợp, không phải một ${what}`;
   }
-  return rate;
+  return isProvince ? `dòng của tỉnh trong bảng ${what}, không phải một ${what}` : null;
 }
 
-type ProblemSink = (row: number, col: number, message: string) => void;
-
-function expectation(field: Field, rate: boolean, config: Config): string {
-  if (field === 'total') return `cần tổng điểm từ 0 đến ${TOTAL_MAX}`;
-  const g = config.groups[field as GroupKey];
-  return rate
-    ? `cần tỷ lệ từ 0 đến 100% (${g.label})`
-    : `cần điểm từ 0 đến ${formatExact(g.max)} (${g.label})`;
-}
-
-function describeFound(v: CellValue): string {
-  return typeof v === 'number' ? formatExact(v) : String(v).trim();
-}
-
-/** Parse one score cell; null (and a problem) when invalid. */
-function readScoreCell(
-  v: CellValue,
-  row: number,
-  col: HeaderColumn,
-  rate: boolean,
-  config: Config,
-  problem: ProblemSink,
-): number | null {
-  const expected = expectation(col.field, rate, config);
-  const found = describeFound(v);
-  if (typeof v === 'string' && v.trim().startsWith('=')) {
-    problem(row, col.col, `ô công thức "${found}" không có kết quả dùng được (chưa tính, hoặc tính ra lỗi); hãy mở tệp bằng Excel, sửa công thức nếu lỗi rồi lưu lại (${expected})`);
+function readUnit(r: Reading, t: Table, row: number, cells: CellValue[]): RowFigures | null {
+  const figures = readRowFigures(row, cells, t.groupCols, t.header.columns.total, t.rateCols, r.opts.config, (rw, c, m) =>
+    r.problem(rw, c, m),
+  );
+  if (figures === null) return null;
+  const { config } = r.opts;
+  if (figures.present > 0 && figures.missing.length > 0) {
+    const list = figures.missing
+      .map((c) => `"${config.groups[c.field as GroupKey].label}" (cột ${columnLetter(c.col)})`)
+      .join(', ');
+    r.problem(
+      row,
+      figures.missing[0]!.col,
+      `thiếu điểm nhóm ${list} trong khi các nhóm khác có điểm; cần đủ điểm mọi nhóm, hoặc để trống cả dòng nếu đơn vị không có dữ liệu`,
+    );
     return null;
   }
-  if (typeof v === 'string' && /^#[A-Z0-9/]+[!?]?/i.test(v.trim())) {
-    problem(row, col.col, `ô lỗi "${found}"; ${expected}`);
+  if (figures.present === 0 && t.groupCols.length > 0 && figures.totalPresent) {
+    r.problem(
+      row,
+      t.groupCols[0]!.col,
+      'có tổng điểm nhưng thiếu điểm các nhóm; cần đủ điểm mọi nhóm, hoặc để trống cả dòng nếu đơn vị không có dữ liệu',
+    );
     return null;
   }
-  if (!rate && col.field !== 'total' && hasPercent(v)) {
-    problem(row, col.col, `tỷ lệ "${found}" trong cột điểm (tiêu đề cột ghi điểm tối đa); ${expected}`);
-    return null;
-  }
-  const p = parseScore(v);
-  if (!p.ok) {
-    problem(row, col.col, `giá trị "${found}" không phải là số; ${expected}`);
-    return null;
-  }
-  if (p.value < 0) {
-    problem(row, col.col, `giá trị "${found}" là số âm; ${expected}`);
-    return null;
-  }
-  const max = col.field === 'total' ? TOTAL_MAX : rate ? 100 : config.groups[col.field as GroupKey].max;
-  if (p.value > (col.field === 'total' ? TOTAL_LIMIT : max) + EPS) {
-    const what = rate ? 'vượt 100%' : col.field === 'total' ? `vượt ${TOTAL_MAX} điểm` : 'vượt điểm tối đa của nhóm';
-    problem(row, col.col, `giá trị "${found}" ${what}; ${expected}`);
-    return null;
-  }
-  return p.value;
-}
-
-function parseRowValues(
-  row: number,
-  cells: CellValue[],
-  groupCols: HeaderColumn[],
-  totalCol: HeaderColumn | undefined,
-  rateCols: Set<number>,
-  config: Config,
-  problem: ProblemSink,
-): ParsedRowValues | null {
-  const values: Partial<Record<GroupKey, GroupValue>> = {};
-  const missing: HeaderColumn[] = [];
-  let present = 0;
-  let bad = false;
-  for (const c of groupCols) {
-    const v = cells[c.col - 1] ?? null;
-    if (isEmptyValue(v)) {
-      missing.push(c);
-      continue;
-    }
-    present++;
-    const rate = rateCols.has(c.col);
-    const n = readScoreCell(v, row, c, rate, config, problem);
-    if (n === null) {
-      bad = true;
-      continue;
-    }
-    values[c.field as GroupKey] = { value: n, kind: rate ? 'rate' : 'points' };
-  }
-  let total: number | undefined;
-  let totalPresent = false;
-  if (totalCol) {
-    const v = cells[totalCol.col - 1] ?? null;
-    if (!isEmptyValue(v)) {
-      totalPresent = true;
-      const n = readScoreCell(v, row, totalCol, false, config, problem);
-      if (n === null) bad = true;
-      else total = n;
-    }
-  }
-  if (bad) return null;
-  const out: ParsedRowValues = { values, missing, present, totalPresent };
-  if (total !== undefined) out.total = total;
-  return out;
-}
-
-function readRank(v: CellValue): number | undefined {
-  if (isEmptyValue(v)) return undefined;
-  const p = parseScore(v);
-  if (!p.ok || p.percent || p.value < 1 || !Number.isInteger(p.value)) return undefined;
-  return p.value;
+  return figures;
 }
 
 function sameFigures(a: SheetUnit, b: SheetUnit): boolean {
@@ -389,4 +281,199 @@ function sameFigures(a: SheetUnit, b: SheetUnit): boolean {
     const y = b.values[k];
     return x !== undefined && y !== undefined && x.value === y.value && x.kind === y.kind;
   });
+}
+
+/** Adds a unit once per level: an identical second row is a warning, a different one an error. */
+function addUnit(r: Reading, t: Table, unit: SheetUnit): void {
+  const key = `${unit.level}|${nameKey(unit.name)}`;
+  const prev = r.keys.get(key);
+  const row = unit.origin.row;
+  if (prev) {
+    if (sameFigures(prev, unit)) {
+      r.warnings.push({
+        message: `đơn vị "${unit.name}" có hai dòng cùng số liệu (dòng ${prev.origin.row} và ${row}); dùng dòng ${prev.origin.row}`,
+        origin: unit.origin,
+      });
+    } else {
+      r.problem(
+        row,
+        t.nameCol.col,
+        `đơn vị "${unit.name}" trùng với dòng ${prev.origin.row} (cùng ${LEVEL_WORDING[unit.level].short}) nhưng số liệu khác; cần mỗi đơn vị một dòng`,
+      );
+    }
+    return;
+  }
+  r.keys.set(key, unit);
+  let list = r.byLevel.get(unit.level);
+  if (!list) r.byLevel.set(unit.level, (list = []));
+  list.push(unit);
+  t.units.push(unit);
+  const groups = r.groupsOf.get(unit.level) ?? new Set<GroupKey>();
+  for (const c of t.groupCols) groups.add(c.field as GroupKey);
+  r.groupsOf.set(unit.level, groups);
+}
+
+/** Rates written as fractions (0,975 for 97,5 %): when every plain rate of a table is ≤ 1. */
+function scaleFractionRates(r: Reading, t: Table): void {
+  const rates = t.plainRates;
+  if (rates.length === 0 || rates.some((x) => x.value.value > 1) || rates.every((x) => x.value.value === 0)) return;
+  for (const x of rates) x.value.value = Math.round(x.value.value * 100 * 1e6) / 1e6;
+  const cols = t.groupCols.filter((c) => t.rateCols.has(c.col)).map((c) => columnLetter(c.col));
+  const example = rates.find((x) => x.value.value > 0)!;
+  r.warnings.push({
+    message:
+      `mọi tỷ lệ ở cột ${cols.join(', ')} đều không quá 1 (ví dụ ${formatExact(example.value.value / 100)}): ` +
+      `đã hiểu là phân số và nhân 100 (${formatExact(example.value.value)}%); nếu không đúng, hãy sửa tệp để ghi tỷ lệ từ 0 đến 100`,
+    origin: { ...example.origin },
+  });
+}
+
+function readTable(r: Reading, first: Header, rowsFrom: number): void {
+  let t = newTable(r, first, null);
+  checkHeaderLabels(r, first);
+  const tables: Table[] = [t];
+  let skipUntil = first.bottom;
+  for (const { row, cells } of r.grid.rows) {
+    if (row <= skipUntil || row < rowsFrom) continue;
+    const inTable = cells.slice(t.header.left - 1, t.header.right);
+    const c = classifyRow(r, t, row, cells, inTable);
+    switch (c.kind) {
+      case 'blank':
+      case 'skip':
+        continue;
+      case 'header':
+        skipUntil = c.header.bottom;
+        if (sameColumns(c.header, t.header)) {
+          r.skipRow(row, rowText(inTable), 'dòng tiêu đề lặp lại (đầu trang in)');
+        } else {
+          // A new table under the first one, with its own columns; its level from sections above it.
+          t = newTable(r, c.header, t.sectionLevel);
+          checkHeaderLabels(r, c.header);
+          tables.push(t);
+        }
+        continue;
+      case 'summary':
+        r.skipRow(row, c.label, 'dòng tổng hợp (tổng, trung bình), không phải đơn vị');
+        continue;
+      case 'section': {
+        if (!checkDecoded(r, row, t.header.left, c.text, 'dòng mục')) continue;
+        const level = levelFromText(c.text, 'section');
+        // A numbered section of no known level ("II. Văn phòng đăng ký đất đai") ends the previous one.
+        if (level || c.numbered) t.sectionLevel = level;
+        continue;
+      }
+      case 'nameless':
+        // Values with no name: before the first unit, a row of maxima under the header; after, an error.
+        if (t.seenUnit) r.problem(row, t.nameCol.col, 'dòng có điểm nhưng thiếu tên đơn vị; cần tên đơn vị');
+        continue;
+      case 'unit':
+        readUnitRow(r, t, row, cells, c.name);
+    }
+  }
+  for (const table of tables) scaleFractionRates(r, table);
+}
+
+function readUnitRow(r: Reading, t: Table, row: number, cells: CellValue[], name: string): void {
+  if (!checkDecoded(r, row, t.nameCol.col, name, 'tên đơn vị')) return;
+  t.seenUnit = true;
+  const level = resolveLevel(r, t, row, cells, name);
+  if (level === 'bad') return;
+  if (level) {
+    const reason = notAUnit(r, t, cells, name, level);
+    if (reason) {
+      r.skipRow(row, name, reason);
+      r.warnings.push({ message: `bỏ qua dòng "${name}": ${reason}`, origin: r.origin(row, t.nameCol.col) });
+      return;
+    }
+  }
+  const figures = readUnit(r, t, row, cells);
+  if (figures === null) return;
+  if (!level) {
+    r.unresolved.push({ row, col: t.nameCol.col, name });
+    return;
+  }
+  const cols = t.header.columns;
+  const unit: SheetUnit = { name, level, values: figures.values, origin: r.origin(row, t.nameCol.col) };
+  const code = cellText(cols.code ? cells[cols.code.col - 1] : null).trim();
+  if (code !== '') unit.code = code;
+  if (figures.total !== undefined) unit.total = figures.total;
+  const rankCell = cols.rank ? (cells[cols.rank.col - 1] ?? null) : null;
+  const rank = readRank(rankCell);
+  if (rank !== undefined) unit.publishedRank = rank;
+  else if (cols.rank && !isEmptyValue(rankCell)) {
+    r.warnings.push({
+      message: `thứ hạng "${cellText(rankCell)}" không phải số nguyên dương; bỏ qua`,
+      origin: r.origin(row, cols.rank.col),
+    });
+  }
+  const before = r.keys.size;
+  addUnit(r, t, unit);
+  if (r.keys.size > before) {
+    for (const v of figures.plainRates) t.plainRates.push({ value: v, origin: unit.origin });
+  }
+}
+
+/** Why a sheet with no header was passed over, saying what it holds that looks like scores. */
+function noHeaderReason(index: GridIndex): string {
+  const base = `không tìm thấy dòng tiêu đề (cột tên đơn vị và cột điểm) trong ${HEADER_SEARCH_ROWS} dòng đầu`;
+  const later = findHeader(index, HEADER_SEARCH_ROWS * 10);
+  if (later) return `${base}; có dòng tiêu đề ở dòng ${later.top}, quá xa: hãy xóa bớt các dòng phía trên để tiêu đề nằm trong ${HEADER_SEARCH_ROWS} dòng đầu`;
+  let numbers = 0;
+  let firstRow = 0;
+  let minCol = Infinity;
+  let maxCol = 0;
+  for (const { row, cells } of index.grid.rows) {
+    cells.forEach((v, i) => {
+      if (typeof v === 'number' || (typeof v === 'string' && parseScore(v).ok && v.trim() !== '')) {
+        numbers++;
+        firstRow ||= row;
+        minCol = Math.min(minCol, i + 1);
+        maxCol = Math.max(maxCol, i + 1);
+      }
+    });
+  }
+  if (numbers < 10) return base;
+  return (
+    `${base}; sheet có ${numbers} ô số từ dòng ${firstRow} (cột ${columnLetter(minCol)}–${columnLetter(maxCol)}) ` +
+    'giống bảng điểm nhưng không có dòng tiêu đề nhận ra được (cần cột "Tên đơn vị" và cột điểm nhóm hoặc "Tổng điểm")'
+  );
+}
+
+export function interpretGrid(grid: Grid, opts: InterpretOptions): InterpretResult {
+  const r = new Reading(grid, opts);
+  const header = findHeader(r.index);
+  if (!header) {
+    return {
+      sheets: [],
+      skipped: noHeaderReason(r.index),
+      titleDate: findTitleDate(r.index, HEADER_SEARCH_ROWS + 1),
+      skippedRows: [],
+      problems: r.problems,
+      warnings: r.warnings,
+    };
+  }
+  for (const table of splitSideBySide(r.index, header)) readTable(r, table, header.bottom + 1);
+
+  if (r.unresolved.length > 0) {
+    const first = r.unresolved[0]!;
+    r.problems.push({
+      origin: r.origin(first.row, first.col),
+      message:
+        `không xác định được cấp của ${r.unresolved.length} đơn vị (ví dụ "${first.name}"); ` +
+        `cần cột cấp, dòng mục ("I. Sở, ban, ngành"), tên sheet theo cấp, hoặc chỉ định --sheet "${grid.name}=CẤP" ` +
+        '(CẤP: tinh, so, huyen, xa)',
+    });
+  }
+  const sheets: ScoreSheet[] = [...r.byLevel].map(([level, units]) => ({
+    file: opts.file,
+    sheet: grid.name,
+    level,
+    groups: GROUP_KEYS.filter((k) => r.groupsOf.get(level)!.has(k)),
+    units,
+  }));
+  const skipped =
+    sheets.length === 0 && r.problems.length === 0
+      ? `có dòng tiêu đề (dòng ${header.top}) nhưng không có dòng đơn vị nào`
+      : null;
+  return { sheets, skipped, titleDate: findTitleDate(r.index, header.top), skippedRows: r.skippedRows, problems: r.problems, warnings: r.warnings };
 }
