@@ -1,5 +1,5 @@
 import type { Evaluation } from './evaluation.js';
-import type { CountKey, Dataset, Level, SkippedSheet, Warning } from './types.js';
+import type { BandKey, CountKey, Dataset, Level, SkippedRow, SkippedSheet, Warning } from './types.js';
 
 /** What `check --json` prints; scripts rely on this shape. */
 export interface CheckSummary {
@@ -8,8 +8,12 @@ export interface CheckSummary {
   files: string[];
   levels: Partial<Record<Level, { units: number; counts: Record<CountKey, number> }>>;
   province: { name: string; score: number; rank: number | null; of: number | null } | null;
+  /** Every unit read, level by level, best first: for scripts that cross-check a document. */
+  units: Array<{ name: string; level: Level; total: number | null; band: BandKey | null; rank: number | null }>;
   warnings: string[];
   skippedSheets: SkippedSheet[];
+  /** Rows inside score tables that were not read as units (totals, averages, repeated headers). */
+  skippedRows: SkippedRow[];
 }
 
 export function summarize(dataset: Dataset, ev: Evaluation, describeWarning: (w: Warning) => string): CheckSummary {
@@ -24,7 +28,11 @@ export function summarize(dataset: Dataset, ev: Evaluation, describeWarning: (w:
     files: dataset.files,
     levels,
     province: p ? { name: p.name, score: p.score, rank: p.rank, of: p.of } : null,
+    units: Object.values(ev.levels).flatMap((r) =>
+      r.units.map((u) => ({ name: u.name, level: u.level, total: u.score, band: u.band, rank: u.rank })),
+    ),
     warnings: ev.warnings.map(describeWarning),
     skippedSheets: dataset.skippedSheets,
+    skippedRows: dataset.skippedRows,
   };
 }

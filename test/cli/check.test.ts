@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dakindex } from '../helpers/cli.js';
+import { join } from 'node:path';
+import { writeXlsx } from '../../fixtures/builders.js';
+import { dakindex, tempDir } from '../helpers/cli.js';
 
 describe('dakindex check', () => {
   it('prints the seeds’ counts for 14/11/2025', async () => {
@@ -84,5 +86,35 @@ describe('dakindex check', () => {
     expect(r.stdout).toContain('Cách dùng:');
     expect(r.stdout).toContain('Tùy chọn:');
     expect(r.stdout).toContain('--sheet <TÊN[=CẤP]>');
+  });
+
+  it('lists the units and the rows it did not read as units, in JSON and in text', async () => {
+    const file = join(tempDir(), 'xa-2025-11-14.xlsx');
+    await writeXlsx(file, [
+      {
+        name: 'Xã Phường',
+        rows: [
+          ['STT', 'Tên đơn vị', 'CKMB', 'TDGQ', 'DVCTT', 'TTTT', 'MDHL', 'MDSH', 'Tổng điểm'],
+          [1, 'UBND xã Ea Ly', 18, 20, 12, 10, 18, 12, 90],
+          [2, 'UBND xã Ea Kar', 16, 18, 10, 8, 16, 12, 80],
+          [3, 'UBND xã Hòa\u200bPhú', 16, 18, 10, 8, 16, 12, 80],
+          [null, 'Trung bình cộng', 16.67, 18.67, 10.67, 8.67, 16.67, 12, 83.33],
+        ],
+      },
+    ]);
+    const r = await dakindex(['check', file, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.units).toEqual([
+      { name: 'UBND xã Ea Ly', level: 'xa', total: 90, band: 'xuat-sac', rank: 1 },
+      { name: 'UBND xã Ea Kar', level: 'xa', total: 80, band: 'tot', rank: 2 },
+      { name: 'UBND xã HòaPhú', level: 'xa', total: 80, band: 'tot', rank: 2 },
+    ]);
+    expect(j.levels.xa.units).toBe(3);
+    expect(j.skippedRows).toEqual([
+      { file, sheet: 'Xã Phường', row: 5, label: 'Trung bình cộng', reason: expect.stringContaining('dòng tổng hợp') },
+    ]);
+    const text = await dakindex(['check', file]);
+    expect(text.stdout).toContain(`Dòng bỏ qua (không phải đơn vị):\n  - ${file}, sheet "Xã Phường", dòng 5 "Trung bình cộng"`);
   });
 });

@@ -63,6 +63,10 @@ export function printSummary(s: CheckSummary, config: Config): string {
     lines.push('Sheet bỏ qua:');
     for (const k of s.skippedSheets) lines.push(`  - ${k.file}, sheet "${k.sheet}": ${k.reason}`);
   }
+  if (s.skippedRows.length) {
+    lines.push('Dòng bỏ qua (không phải đơn vị):');
+    for (const k of s.skippedRows) lines.push(`  - ${k.file}, sheet "${k.sheet}", dòng ${k.row} "${k.label}": ${k.reason}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
