@@ -26,7 +26,7 @@ import { NOTE_PREFIXES, SECTION_PHRASES } from '../../core/vocabulary.js';
 import { cellText, columnLetter, GridIndex, isEmptyValue, rowText, type CellValue, type Grid } from './grid.js';
 import { findHeader, headerAt, HEADER_SEARCH_ROWS, sameColumns, splitSideBySide, type Header, type HeaderColumn } from './header.js';
 import { findRateColumns, readRank, readRowFigures, type RowFigures } from './score-cells.js';
-import { isSummaryLabel, rawFigures, summaryOf } from './summary-rows.js';
+import { isSummaryLabel, rawFigures, RunningFigures } from './summary-rows.js';
 import { findTitleDate } from './title-date.js';
 import { parseScore } from './values.js';
 
@@ -82,8 +82,8 @@ interface Table {
   /** Level set by the latest section row. */
   sectionLevel: Level | null;
   seenUnit: boolean;
-  /** Units of this table in reading order (the rows above a summary row). */
-  units: SheetUnit[];
+  /** Figures of the units read so far in this table, per level: what a summary row sums up. */
+  running: Map<Level, RunningFigures>;
   /** Plain-number rates of this table: read as fractions when every one is ≤ 1. */
   plainRates: Array<{ value: { value: number }; origin: Origin }>;
 }
@@ -138,7 +138,7 @@ function newTable(r: Reading, header: Header, sectionLevel: Level | null): Table
     rateCols: findRateColumns(r.index, header, groupCols),
     sectionLevel,
     seenUnit: false,
-    units: [],
+    running: new Map(),
     plainRates: [],
   };
 }
@@ -235,7 +235,7 @@ function notAUnit(r: Reading, t: Table, cells: CellValue[], name: string, level:
   const isProvince = levelFromText(name, 'unit') === 'tinh' || nameKey(name) === r.provinceKey;
   if (!isProvince && unitKind(name) !== 'other') return null;
   const figures = rawFigures(cells, t.groupCols, t.header.columns.total, t.rateCols);
-  const summary = figures ? summaryOf(figures, t.units.filter((u) => u.level === level)) : null;
+  const summary = figures ? (t.running.get(level)?.summaryOf(figures) ?? null) : null;
   const what = LEVEL_WORDING[level].short;
   if (summary) {
     return `số liệu bằng ${summary === 'mean' ? 'trung bình' : 'tổng'} các đơn vị phía trên: dòng tổng hợp, không phải một ${what}`;
@@ -307,7 +307,9 @@ function addUnit(r: Reading, t: Table, unit: SheetUnit): void {
   let list = r.byLevel.get(unit.level);
   if (!list) r.byLevel.set(unit.level, (list = []));
   list.push(unit);
-  t.units.push(unit);
+  let running = t.running.get(unit.level);
+  if (!running) t.running.set(unit.level, (running = new RunningFigures()));
+  running.add(unit);
   const groups = r.groupsOf.get(unit.level) ?? new Set<GroupKey>();
   for (const c of t.groupCols) groups.add(c.field as GroupKey);
   r.groupsOf.set(unit.level, groups);

@@ -32,23 +32,37 @@ function close(a: number, b: number): boolean {
   return Math.abs(a - b) <= TOLERANCE;
 }
 
-/**
- * 'mean' or 'sum' when every figure of `row` equals the mean (or every one the sum) of the same
- * figure over `above`; null otherwise, or when fewer than two units with data are above.
- */
-export function summaryOf(row: Figures, above: readonly Figures[]): 'mean' | 'sum' | null {
-  const withData = above.filter((u) => Object.keys(u.values).length > 0 || u.total !== undefined);
-  if (withData.length < 2) return null;
-  const pairs: Array<[number, number[]]> = [];
-  for (const [k, v] of Object.entries(row.values) as Array<[GroupKey, GroupValue]>) {
-    pairs.push([v.value, withData.flatMap((u) => (u.values[k] ? [u.values[k].value] : []))]);
+/** Running sums of the figures of the units read so far, per group and for the total. */
+export class RunningFigures {
+  private units = 0;
+  private readonly sums = new Map<string, { sum: number; n: number }>();
+
+  add(f: Figures): void {
+    const keys = Object.entries(f.values).map(([k, v]) => [k, v.value] as const);
+    if (f.total !== undefined) keys.push(['total', f.total]);
+    if (keys.length === 0) return;
+    this.units++;
+    for (const [k, v] of keys) {
+      const s = this.sums.get(k) ?? { sum: 0, n: 0 };
+      s.sum += v;
+      s.n++;
+      this.sums.set(k, s);
+    }
   }
-  if (row.total !== undefined) pairs.push([row.total, withData.flatMap((u) => (u.total === undefined ? [] : [u.total]))]);
-  if (pairs.length === 0 || pairs.some(([, xs]) => xs.length === 0)) return null;
-  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  if (pairs.every(([v, xs]) => close(v, sum(xs) / xs.length))) return 'mean';
-  if (pairs.every(([v, xs]) => close(v, sum(xs)))) return 'sum';
-  return null;
+
+  /**
+   * 'mean' or 'sum' when every figure of `row` equals the mean (or every one the sum) of the same
+   * figure over the units so far; null otherwise, or when fewer than two units with data were read.
+   */
+  summaryOf(row: Figures): 'mean' | 'sum' | null {
+    if (this.units < 2) return null;
+    const pairs = Object.entries(row.values).map(([k, v]) => [v.value, this.sums.get(k)] as const);
+    if (row.total !== undefined) pairs.push([row.total, this.sums.get('total')]);
+    if (pairs.length === 0 || pairs.some(([, s]) => s === undefined)) return null;
+    if (pairs.every(([v, s]) => close(v, s!.sum / s!.n))) return 'mean';
+    if (pairs.every(([v, s]) => close(v, s!.sum))) return 'sum';
+    return null;
+  }
 }
 
 /** The numbers of a row's score cells, without range checks (a sum row runs past the maxima). */
