@@ -73,4 +73,6 @@ export interface Dataset {
   sheets: ScoreSheet[];
   skippedSheets: SkippedSheet[];
   warnings: Warning[];
+  /** Choices the reader made that the user should know, e.g. the sheet taken for the period. */
+  notes?: string[];
 }
