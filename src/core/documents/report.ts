@@ -33,8 +33,8 @@ export interface ReportContext {
   previous: { label: string } | null;
   date: string;
   issuer: { shortName: string };
-  /** "các sở, ban, ngành, UBND cấp huyện và UBND cấp xã" */
-  levelsPhrase: string;
+  /** "các sở, ban, ngành, UBND cấp huyện và UBND cấp xã"; null when only the provinces were read. */
+  levelsPhrase: string | null;
   method: {
     criteria: Criterion[];
     agencyExample: { rate: string; label: string; max: string; points: string };
@@ -116,7 +116,7 @@ export function reportContext(input: ReportInput): ReportContext {
     previous: prevLabel ? { label: prevLabel } : null,
     date: formatShortDate(current.date),
     issuer: { shortName: config.documents.report.issuer.shortName },
-    levelsPhrase: joinAnd(reported.map((r) => LEVEL_WORDING[r.level].reference)),
+    levelsPhrase: reported.length ? joinAnd(reported.map((r) => LEVEL_WORDING[r.level].reference)) : null,
     method: {
       criteria: CRITERIA.map((c) => criterionLabel(config, c.key)),
       agencyExample: {
