@@ -7,11 +7,13 @@ import { dakindex, REPO, tempDir } from '../helpers/cli.js';
 describe('letters name the sheets they pass over', () => {
   it('par-sipas: a notes sheet before the figures and a chart sheet after them', async () => {
     const file = join(tempDir(), 'par-sipas.xlsx');
+    const source = new ExcelJS.Workbook();
+    await source.xlsx.readFile('fixtures/par-sipas/par-sipas-2021.xlsx');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile('fixtures/par-sipas/par-sipas-2021.xlsx');
-    const notes = wb.addWorksheet('Ghi chú');
-    notes.addRow(['Số liệu do Sở Nội vụ cung cấp']);
-    wb.worksheets.forEach((ws, i) => (ws.orderNo = ws.name === 'Ghi chú' ? -1 : i));
+    wb.addWorksheet('Ghi chú').addRow(['Số liệu do Sở Nội vụ cung cấp']);
+    const figures = wb.addWorksheet('PAR-SIPAS');
+    source.getWorksheet('PAR-SIPAS')!.eachRow((row) => figures.addRow((row.values as ExcelJS.CellValue[]).slice(1)));
+    figures.getColumn(2).numFmt = 'dd/mm/yyyy';
     wb.addWorksheet('Biểu đồ').addRow(['Năm', 'PAR']);
     await wb.xlsx.writeFile(file);
     const out = tempDir();
