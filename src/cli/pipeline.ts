@@ -1,13 +1,14 @@
 import { join, resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
-import type { Issue } from '../core/documents/common.js';
+import { appendixMentionProblem, type Issue } from '../core/documents/common.js';
 import type { DocumentModel } from '../core/documents/model.js';
 import { DataError } from '../core/errors.js';
 import { evaluate, type Evaluation } from '../core/evaluation.js';
 import { formatShortDate } from '../core/format-vi.js';
 import { chooseFile, CLOSING_WINDOW_DAYS, periodLabel, previousPeriod, type Period } from '../core/periods.js';
 import { summarize } from '../core/summary.js';
-import type { Dataset, Warning } from '../core/types.js';
+import type { PeriodKind } from '../core/sheet-choice.js';
+import type { Dataset, SkippedSheet, Warning } from '../core/types.js';
 import { scanDataFolder } from '../io/data-folder.js';
 import { renderDocx } from '../io/docx/render.js';
 import { ensureWritable, writeFileAtomic } from '../io/output-file.js';
@@ -92,11 +93,16 @@ export function ensureScores(dataset: Dataset): void {
 /** Reads files and evaluates them; the evaluation date must be known. */
 export async function readAndEvaluate(
   files: string[],
-  opts: { sheet: InputOptions['sheet']; date?: string | undefined },
+  opts: { sheet: InputOptions['sheet']; date?: string | undefined; period?: PeriodKind | undefined },
   config: Config,
   fallbackDate: string | null,
 ): Promise<Evaluated> {
-  const dataset = await readDataset(files, { config, sheets: opts.sheet, ...(opts.date ? { date: opts.date } : {}) });
+  const dataset = await readDataset(files, {
+    config,
+    sheets: opts.sheet,
+    ...(opts.date ? { date: opts.date } : {}),
+    ...(opts.period ? { period: opts.period } : {}),
+  });
   ensureScores(dataset);
   const evaluation = evaluate(dataset, settingsOf(config));
   const date = evaluation.date ?? fallbackDate;
@@ -140,6 +146,10 @@ export async function writeDocuments(docs: { model: DocumentModel; name: string 
   const twice = files.find((f, i) => files.indexOf(f) !== i);
   if (twice) throw new DataError(`Hai văn bản trùng tên tệp ${twice}; không ghi văn bản nào.`);
   for (const f of files) ensureWritable(f, force);
+  for (const d of docs) {
+    const problem = appendixMentionProblem(d.model);
+    if (problem) throw new DataError(`${d.name}: ${problem}; không ghi văn bản nào. Sửa mẫu văn bản hoặc dữ liệu.`);
+  }
   const buffers = await Promise.all(docs.map((d) => renderDocx(d.model)));
   files.forEach((f, i) => writeFileAtomic(f, buffers[i]!));
   return files;
@@ -156,6 +166,19 @@ export interface PeriodData {
   current: Evaluated;
   previous: Evaluated | null;
   warnings: Warning[];
+  /** The files chosen, then the reader's choices (the sheet taken for the period). */
+  notes: string[];
+  /** Sheets of the current and previous files that were not read, each with why. */
+  skippedSheets: SkippedSheet[];
+}
+
+/** What the reading of a document's datasets tells the user besides warnings: notes and skipped sheets. */
+export function readNotes(...read: (Evaluated | null)[]): { notes: string[]; skippedSheets: SkippedSheet[] } {
+  const datasets = read.flatMap((e) => (e ? [e.dataset] : []));
+  return {
+    notes: datasets.flatMap((d) => d.notes ?? []),
+    skippedSheets: datasets.flatMap((d) => d.skippedSheets),
+  };
 }
 
 /** Chooses, reads and evaluates the files of a period and of the one before it. */
@@ -168,13 +191,16 @@ export async function readPeriod(
 ): Promise<PeriodData> {
   const prev = previousPeriod(period);
   const inputs = await chooseInputs(period, prev, opts, config, io);
-  const current = await readAndEvaluate(inputs.current, opts, config, inputs.currentDate);
-  const previous = inputs.previous ? await readAndEvaluate(inputs.previous, { sheet: opts.sheet }, config, null) : null;
+  const current = await readAndEvaluate(inputs.current, { ...opts, period: period.kind }, config, inputs.currentDate);
+  const previous = inputs.previous
+    ? await readAndEvaluate(inputs.previous, { sheet: opts.sheet, period: prev.kind }, config, null)
+    : null;
   const warnings = [...current.evaluation.warnings, ...(previous?.evaluation.warnings ?? [])];
   if (!previous) {
     warnings.push({ message: `Không có dữ liệu kỳ trước (${periodLabel(prev)}): ${documentName} không có phần so sánh.` });
   }
-  return { inputs, current, previous, warnings };
+  const read = readNotes(current, previous);
+  return { inputs, current, previous, warnings, notes: [...inputs.notes, ...read.notes], skippedSheets: read.skippedSheets };
 }
 
 /** What --json tells of a period's data. */
@@ -188,21 +214,32 @@ export function periodSummary(period: Period, data: PeriodData): object {
   };
 }
 
-/** Prints what was written: one JSON object with --json, else the notes, the files and the warnings. */
-export function printResult(
-  io: CliIO,
-  json: boolean,
-  kind: string,
-  files: string[],
-  notes: string[],
-  warnings: Warning[],
-  extra: object,
-): void {
+/** What a command tells besides the files it wrote. */
+export interface RunReport {
+  /** Which data was used and why (stdout). */
+  notes: string[];
+  warnings: Warning[];
+  /** Sheets of the files read that are not in the documents (stderr, with the warnings). */
+  skippedSheets: SkippedSheet[];
+}
+
+/**
+ * Prints what was written: one JSON object with --json; else the notes and the files on stdout,
+ * the warnings and the sheets passed over on stderr.
+ */
+export function printResult(io: CliIO, json: boolean, kind: string, files: string[], run: RunReport, extra: object): void {
   if (json) {
-    io.stdout(`${JSON.stringify({ files, ...extra, warnings: warnings.map(describeWarning) }, null, 2)}\n`);
+    const out = { files, ...extra, notes: run.notes, warnings: run.warnings.map(describeWarning), skippedSheets: run.skippedSheets };
+    io.stdout(`${JSON.stringify(out, null, 2)}\n`);
     return;
   }
   const written = files.length === 1 ? `Đã ghi ${kind}: ${files[0]}` : `Đã ghi ${files.length} ${kind}:\n${files.map((f) => `  ${f}`).join('\n')}`;
-  io.stdout(`${[...notes, written].join('\n')}\n`);
-  printWarnings(warnings, io);
+  io.stdout(`${[...run.notes, written].join('\n')}\n`);
+  printWarnings(run.warnings, io);
+  printSkippedSheets(run.skippedSheets, io);
+}
+
+export function printSkippedSheets(skipped: SkippedSheet[], io: CliIO): void {
+  if (!skipped.length) return;
+  io.stderr(`Sheet bỏ qua (${skipped.length}):\n${skipped.map((k) => `  - ${k.file}, sheet "${k.sheet}": ${k.reason}`).join('\n')}\n`);
 }

@@ -84,4 +84,6 @@ export interface Dataset {
   skippedSheets: SkippedSheet[];
   skippedRows: SkippedRow[];
   warnings: Warning[];
+  /** Choices the reader made that the user should know, e.g. the sheet taken for the period. */
+  notes?: string[];
 }

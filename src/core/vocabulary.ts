@@ -1,7 +1,8 @@
 /**
  * The words offices' score sheets use, in one place: column labels, rows that are not units
- * (totals, averages, notes, sections), level words and unit-name prefixes. Every entry is folded
- * (foldVietnamese: no diacritics, lower case, punctuation as single spaces). Supporting a new layout
+ * (totals, averages, notes, sections), level words, unit-name prefixes and sheet names. Entries are
+ * folded (foldVietnamese: no diacritics, lower case, punctuation as single spaces) unless a comment
+ * says they are as written. Supporting a new layout
  * should be an edit here, a corpus file and its expected result.
  */
 import type { GroupKey, Level } from './types.js';
@@ -165,3 +166,9 @@ export const AGENCY_PREFIXES: readonly string[] = [
 
 /** The people's committee prefix of local units: "UBND xã …", "Ủy ban nhân dân huyện …". */
 export const COMMITTEE_PREFIXES: readonly string[] = ['uy ban nhan dan', 'ubnd'];
+
+/** The word of each kind of period in a sheet name ("Điểm tháng", "Điểm năm"), as written. */
+export const SHEET_PERIOD_WORDS = { week: 'tuần', month: 'tháng', quarter: 'quý', year: 'năm' } as const;
+
+/** Sheet names of trend tables (units by month or quarter columns), not scores at one date. */
+export const TREND_SHEET_WORDS: readonly string[] = ['xu huong', 'dien bien'];

@@ -74,7 +74,9 @@ describe('reader layouts (fixtures/layouts)', () => {
     expect(e.message).toBe(
       'Có nhiều bảng cùng một cấp, không biết dùng bảng nào:\n' +
         `  - tỉnh, thành phố: ${file} (sheet "Điểm năm", 3 đơn vị); ${file} (sheet "Điểm tháng", 3 đơn vị)\n` +
-        'Hãy chọn bằng --sheet "TÊN=CẤP" (lặp lại cho mỗi sheet cần đọc), ví dụ --sheet "Điểm tháng=tinh".',
+        'Lệnh report và letter tự chọn theo kỳ khi tên sheet có "tuần", "tháng", "quý" hoặc "năm"; lệnh này không có kỳ.\n' +
+        'Hãy chọn một sheet cho mỗi cấp bằng --sheet (các sheet của cấp khác vẫn được đọc):\n' +
+        '  - tỉnh, thành phố: --sheet "Điểm năm" hoặc --sheet "Điểm tháng"',
     );
     const ds = await readDataset([file], { config, sheets: [{ name: 'Điểm tháng', level: 'tinh' }] });
     expect(summary(ds)).toEqual(['Điểm tháng:tinh:3:6']);

@@ -4,7 +4,7 @@ import { collect } from '../options.js';
 /** Options of every command that reads score files, declared once. */
 export function addReadOptions(cmd: Command): Command {
   return cmd
-    .option('--sheet <TÊN[=CẤP]>', 'chỉ đọc sheet này; CẤP là tinh, so, huyen hoặc xa (lặp lại được)', collect)
+    .option('--sheet <TÊN[=CẤP]>', 'dùng sheet này cho cấp của nó, các sheet cấp khác vẫn được đọc; CẤP là tinh, so, huyen hoặc xa (lặp lại được)', collect)
     .option('--province <TÊN>', 'tên tỉnh để lấy điểm và thứ hạng (mặc định theo cấu hình)')
     .option('--date <YYYY-MM-DD>', 'ngày đánh giá của dữ liệu (mặc định lấy từ tiêu đề hoặc tên tệp)')
     .option('--config <TỆP>', 'tệp cấu hình (mặc định dakindex.config.json nếu có)')

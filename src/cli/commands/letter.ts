@@ -28,6 +28,7 @@ import {
   periodSummary,
   printResult,
   readAndEvaluate,
+  readNotes,
   readPeriod,
   templatesOf,
   writeDocuments,
@@ -92,7 +93,7 @@ function registerPublish(letter: Command, io: CliIO, today: () => Date): void {
     const model = buildPublishModel(input, templates.render(['cong-van-cong-khai'], publishContext(input)));
     const name = `${data.current.evaluation.date}_cong-van-cong-khai-${periodSlug(period)}.docx`;
     const files = await writeDocuments([{ model, name }], outDirOf(opts, config, io), opts.force);
-    printResult(io, opts.json, 'công văn', files, data.inputs.notes, data.warnings, periodSummary(period, data));
+    printResult(io, opts.json, 'công văn', files, data, periodSummary(period, data));
   });
 }
 
@@ -196,12 +197,13 @@ function registerLowScore(letter: Command, io: CliIO): void {
       ...selection.warnings,
       ...lowScoreWarnings(input),
     ];
-    const notes = [day.note, ...(sinceNote ? [sinceNote] : [])];
+    const read = readNotes(current, since);
+    const notes = [day.note, ...(sinceNote ? [sinceNote] : []), ...read.notes];
     notes.push(
       `Chọn ${selection.units.length}/${selection.rated} UBND cấp xã: ${selection.units.map((u) => `${u.shortName} (${formatScore(u.score!)})`).join(', ')}`,
     );
     const p = current.evaluation.province;
-    printResult(io, opts.json, 'công văn', files, notes, warnings, {
+    printResult(io, opts.json, 'công văn', files, { notes, warnings, skippedSheets: read.skippedSheets }, {
       inputs: { current: day.files, since: since ? since.evaluation.date : null },
       date: current.evaluation.date,
       province: p ? { name: p.name, score: p.score, rank: p.rank, of: p.of, sinceRank: since?.evaluation.province?.rank ?? null } : null,
@@ -235,7 +237,7 @@ function registerParSipas(letter: Command, io: CliIO): void {
     const config = configFor(opts, io);
     const templates = templatesOf(opts, io);
     const file = parSipasFile(opts, opts.year, config, io);
-    const { data, year } = await readParSipas(file, { config, year: opts.year, sheet: opts.sheet[0]?.name });
+    const { data, year, skippedSheets } = await readParSipas(file, { config, year: opts.year, sheet: opts.sheet[0]?.name });
 
     const input = { year, data, config, issue: issueOf(opts) };
     const model = buildParSipasModel(input, templates.render(['cong-van-par-sipas'], parSipasContext(input)));
@@ -247,7 +249,8 @@ function registerParSipas(letter: Command, io: CliIO): void {
     );
 
     const cur = data.years[year]!;
-    printResult(io, opts.json, 'công văn', written, [`Số liệu PAR Index, SIPAS: ${basename(file)} (năm ${year}${data.years[year - 1] ? ` và năm ${year - 1}` : ''})`], parSipasWarnings(input), {
+    const notes = [`Số liệu PAR Index, SIPAS: ${basename(file)} (năm ${year}${data.years[year - 1] ? ` và năm ${year - 1}` : ''})`];
+    printResult(io, opts.json, 'công văn', written, { notes, warnings: parSipasWarnings(input), skippedSheets }, {
       input: file,
       year,
       announced,

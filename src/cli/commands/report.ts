@@ -33,6 +33,6 @@ export function registerReport(program: Command, io: CliIO, today: () => Date): 
     const model = buildReportModel(input, templates.render(names, reportContext(input)));
     const name = `${data.current.evaluation.date}_bao-cao-${periodSlug(period)}.docx`;
     const files = await writeDocuments([{ model, name }], outDirOf(opts, config, io), opts.force);
-    printResult(io, opts.json, 'báo cáo', files, data.inputs.notes, data.warnings, periodSummary(period, data));
+    printResult(io, opts.json, 'báo cáo', files, data, periodSummary(period, data));
   });
 }

@@ -1,7 +1,7 @@
 import type { Config } from '../../config/schema.js';
 import type { LevelComparison } from '../comparison.js';
 import type { LevelResult } from '../evaluation.js';
-import { formatMax, formatScore, formatSignedScore, roman } from '../format-vi.js';
+import { formatMax, formatScore, formatSignedScore } from '../format-vi.js';
 import { LEVEL_WORDING } from '../labels.js';
 import type { Appendix, TableColumn } from './model.js';
 
@@ -15,7 +15,7 @@ export const NEW_UNIT_LABEL = 'mới';
  */
 export function levelAppendix(
   result: LevelResult,
-  index: number,
+  number: string,
   note: string,
   config: Config,
   comparison: LevelComparison | null,
@@ -57,7 +57,7 @@ export function levelAppendix(
   });
 
   return {
-    number: roman(index + 1),
+    number,
     title: LEVEL_WORDING[result.level].appendixTitle,
     note,
     landscape: columns.length > 6,

@@ -2,7 +2,7 @@ import type { Config, DocumentKindConfig } from '../../config/schema.js';
 import { compare } from '../comparison.js';
 import type { Evaluation, LevelResult, ProvinceResult } from '../evaluation.js';
 import { levelAppendix } from './appendix.js';
-import { formatDocumentNumber, formatLongDate, formatPlaceDate, parseIsoDate } from '../format-vi.js';
+import { formatDocumentNumber, formatLongDate, formatPlaceDate, parseIsoDate, roman } from '../format-vi.js';
 import type { MarkupDocument } from './markup.js';
 import type { Appendix, DocumentModel } from './model.js';
 
@@ -85,8 +85,35 @@ export function localLevels(e: Evaluation): LevelResult[] {
   return (Object.values(e.levels) as LevelResult[]).filter((r) => r.level !== 'tinh');
 }
 
+/**
+ * The Phụ lục a document carries: one per local level, numbered I, II, III in level order. The
+ * appendices and every sentence naming them are built from this list, so they cannot disagree.
+ */
+export function appendedLevels(e: Evaluation): { result: LevelResult; number: string }[] {
+  return localLevels(e).map((result, i) => ({ result, number: roman(i + 1) }));
+}
+
 /** One Phụ lục per local level, with the change column when the previous period is known. */
 export function levelAppendices(config: Config, current: Evaluation, previous: Evaluation | null, note: string): Appendix[] {
   const comparison = previous ? compare(current, previous) : null;
-  return localLevels(current).map((r, i) => levelAppendix(r, i, note, config, comparison?.levels[r.level] ?? null));
+  return appendedLevels(current).map(({ result, number }) =>
+    levelAppendix(result, number, note, config, comparison?.levels[result.level] ?? null),
+  );
+}
+
+/**
+ * Why a document's text names an appendix it does not carry ("Kèm theo các Phụ lục ..." with no
+ * Phụ lục, "Phụ lục III" with two), or null. A last guard for the office's own templates.
+ */
+export function appendixMentionProblem(model: DocumentModel): string | null {
+  const text = model.body.map((b) => b.runs.map((r) => `${r.text} ${r.footnote ?? ''}`).join('')).join('\n').normalize('NFC');
+  const have = new Set(model.appendices.map((a) => a.number));
+  for (const m of text.matchAll(/phụ lục(?:\s+([IVXLC]+)\b)?/giu)) {
+    const number = m[1]?.toUpperCase();
+    if (have.size === 0) return `văn bản nhắc đến "${m[0]}" nhưng không có Phụ lục nào (dữ liệu không có bảng của sở, ban, ngành hay địa phương)`;
+    if (number && !have.has(number)) {
+      return `văn bản nhắc đến "${m[0]}" nhưng chỉ có ${[...have].map((n) => `Phụ lục ${n}`).join(', ')}`;
+    }
+  }
+  return null;
 }

@@ -4,7 +4,7 @@ import { formatMax, formatScore, formatShortDate } from '../format-vi.js';
 import { periodLabel, type Period } from '../periods.js';
 import { onlineServicesPoints } from '../scoring.js';
 import type { GroupKey } from '../types.js';
-import { appendixNote, congVanFrame, levelAppendices, localLevels, provinceRank, type Issue } from './common.js';
+import { appendedLevels, appendixNote, congVanFrame, levelAppendices, provinceRank, type Issue } from './common.js';
 import type { MarkupDocument } from './markup.js';
 import type { ReportInput } from './report.js';
 import type { DocumentModel } from './model.js';
@@ -43,7 +43,7 @@ export interface PublishContext {
     mdhl: GroupFigure;
     mdsh: GroupFigure;
   } | null;
-  /** The letter has appendices (levels other than the province). */
+  /** The letter carries appendices (levels other than the province): "(Chi tiết có Phụ lục kèm theo)". */
   hasAppendices: boolean;
 }
 
@@ -75,7 +75,7 @@ export function publishContext(input: PublishInput): PublishContext {
     hasDistricts: current.levels.huyen !== undefined,
     total: { score: formatScore(p.score), rank: provinceRank(p) },
     groups: ckmb && tdgq && online && mdhl && mdsh ? { ckmb, tdgq, online: { ...online, split }, mdhl, mdsh } : null,
-    hasAppendices: localLevels(current).length > 0,
+    hasAppendices: appendedLevels(current).length > 0,
   };
 }
 

@@ -1,13 +1,13 @@
 import type { Config } from '../../config/schema.js';
 import { compare, type Comparison } from '../comparison.js';
 import type { Evaluation, LevelResult } from '../evaluation.js';
-import { formatCount, formatMax, formatScore, formatScoreChange, formatShortDate, joinAnd, roman } from '../format-vi.js';
+import { formatCount, formatMax, formatScore, formatScoreChange, formatShortDate, joinAnd } from '../format-vi.js';
 import { LEVEL_WORDING } from '../labels.js';
 import { periodLabel, periodShortLabel, previousPeriod, type Period } from '../periods.js';
 import { onlineServicesPoints, scoreUnit } from '../scoring.js';
 import type { GroupKey } from '../types.js';
 import { NO_DATA } from '../types.js';
-import { appendixNote, documentFrame, levelAppendices, localLevels, provinceRank, type Issue } from './common.js';
+import { appendedLevels, appendixNote, documentFrame, levelAppendices, localLevels, provinceRank, type Issue } from './common.js';
 import type { MarkupDocument } from './markup.js';
 import type { DocumentModel } from './model.js';
 
@@ -33,8 +33,8 @@ export interface ReportContext {
   previous: { label: string } | null;
   date: string;
   issuer: { shortName: string };
-  /** "các sở, ban, ngành, UBND cấp huyện và UBND cấp xã" */
-  levelsPhrase: string;
+  /** "các sở, ban, ngành, UBND cấp huyện và UBND cấp xã"; null when only the provinces were read. */
+  levelsPhrase: string | null;
   method: {
     criteria: Criterion[];
     agencyExample: { rate: string; label: string; max: string; points: string };
@@ -54,8 +54,11 @@ export interface ReportContext {
       criteria: { label: string; points: string; max: string }[];
     } | null;
     levels: { letter: string; heading: string; lines: string[] }[];
-    /** "đối với các sở, ban, ngành (Phụ lục I) và đối với UBND cấp xã (Phụ lục II)" */
-    appendixRefs: string;
+    /**
+     * "đối với các sở, ban, ngành (Phụ lục I) và đối với UBND cấp xã (Phụ lục II)", from the
+     * appendices the report carries; null when it carries none.
+     */
+    appendixRefs: string | null;
   };
 }
 
@@ -113,7 +116,7 @@ export function reportContext(input: ReportInput): ReportContext {
     previous: prevLabel ? { label: prevLabel } : null,
     date: formatShortDate(current.date),
     issuer: { shortName: config.documents.report.issuer.shortName },
-    levelsPhrase: joinAnd(reported.map((r) => LEVEL_WORDING[r.level].reference)),
+    levelsPhrase: reported.length ? joinAnd(reported.map((r) => LEVEL_WORDING[r.level].reference)) : null,
     method: {
       criteria: CRITERIA.map((c) => criterionLabel(config, c.key)),
       agencyExample: {
@@ -133,11 +136,16 @@ export function reportContext(input: ReportInput): ReportContext {
         heading: LEVEL_WORDING[r.level].heading,
         lines: countLines(r, config, comparison, prevLabel),
       })),
-      appendixRefs: joinAnd(
-        reported.map((r, i) => `đối với ${LEVEL_WORDING[r.level].reference} (Phụ lục ${roman(i + 1)})`),
-      ),
+      appendixRefs: appendixRefs(current),
     },
   };
+}
+
+/** "đối với các sở, ban, ngành (Phụ lục I) và đối với UBND cấp xã (Phụ lục II)"; null without appendices. */
+export function appendixRefs(current: Evaluation): string | null {
+  const appended = appendedLevels(current);
+  if (appended.length === 0) return null;
+  return joinAnd(appended.map(({ result, number }) => `đối với ${LEVEL_WORDING[result.level].reference} (Phụ lục ${number})`));
 }
 
 /** "Từ 90 đến 100 điểm xếp loại: Xuất sắc.", "Từ 80 đến dưới 90 điểm xếp loại: Tốt.", "Dưới 50 ...". */

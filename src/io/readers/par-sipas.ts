@@ -25,6 +25,7 @@ import { z } from 'zod';
 import type { Config } from '../../config/schema.js';
 import type { ParSipasData, ParSipasYear } from '../../core/documents/letter-par-sipas.js';
 import { DataError } from '../../core/errors.js';
+import type { SkippedSheet } from '../../core/types.js';
 import { foldVietnamese, nameKey } from '../../core/names.js';
 import { isoDate } from '../table/dates.js';
 import { cellText, columnLetter, isEmptyValue, type CellValue, type Grid } from '../table/grid.js';
@@ -118,6 +119,8 @@ export interface ParSipasRead {
   data: ParSipasData;
   /** The year of the letter: the one asked for, else the latest in the file. */
   year: number;
+  /** Sheets of an .xlsx other than the one read, each with why. */
+  skippedSheets: SkippedSheet[];
 }
 
 /** Where each key of the raw object was read: "sheet "PAR-SIPAS", ô E3 (Xếp hạng PAR Index)". */
@@ -141,11 +144,13 @@ export async function readParSipas(
   const ext = extname(file).toLowerCase();
   let raw: unknown;
   let locate: Locator = (path) => `khóa ${path}`;
+  let skippedSheets: SkippedSheet[] = [];
   if (ext === '.xlsx') {
     const grids = await readXlsx(readFileSync(file), file, opts.config);
     const table = gridToRaw(grids, file, opts.sheet);
     raw = table.raw;
     locate = table.locate;
+    skippedSheets = table.skipped;
   } else if (ext === '.yaml' || ext === '.yml' || ext === '.json') {
     if (size > MAX_TEXT_BYTES) throw new DataError(`${file}: tệp quá lớn cho một bảng số liệu PAR Index, SIPAS (${size} byte).`);
     const text = readFileSync(file, 'utf8');
@@ -183,7 +188,7 @@ export async function readParSipas(
   if (!cur.announced) missing.push(`  - ${locate(`years.${year}.announced`)}: thiếu ngày công bố kết quả năm ${year}`);
   if (cur.provinces === undefined) missing.push(`  - ${locate(`years.${year}.provinces`)}: thiếu số tỉnh, thành phố được xếp hạng`);
   if (missing.length) throw new DataError(`${file}: số liệu PAR Index, SIPAS năm ${year} chưa đủ:\n${missing.join('\n')}`);
-  return { data: { file: name, years }, year };
+  return { data: { file: name, years }, year, skippedSheets };
 }
 
 function stripUndefined(v: z.infer<typeof yearSchema>): ParSipasYear {
@@ -221,14 +226,18 @@ function keyOfLabel(label: string): Key | null {
   return null;
 }
 
-function gridToRaw(grids: Grid[], file: string, sheet: string | undefined): { raw: unknown; locate: Locator } {
+function gridToRaw(grids: Grid[], file: string, sheet: string | undefined): { raw: unknown; locate: Locator; skipped: SkippedSheet[] } {
   const candidates = sheet ? grids.filter((g) => g.name === sheet) : grids;
   if (sheet && candidates.length === 0) {
     throw new DataError(`${file}: không có sheet "${sheet}" (có: ${grids.map((g) => `"${g.name}"`).join(', ')}).`);
   }
+  const noHeader: SkippedSheet[] = [];
   for (const grid of candidates) {
     const headerIndex = grid.rows.slice(0, 10).findIndex((r) => r.cells.some((c) => !isEmptyValue(c) && keyOfLabel(cellText(c)) === 'year'));
-    if (headerIndex < 0) continue;
+    if (headerIndex < 0) {
+      noHeader.push({ file, sheet: grid.name, reason: `không có dòng tiêu đề có cột "${COLUMN_LABELS.year}" trong 10 dòng đầu` });
+      continue;
+    }
     const header = grid.rows[headerIndex]!;
     const columns = new Map<Key, number>();
     header.cells.forEach((c, i) => {
@@ -265,9 +274,17 @@ function gridToRaw(grids: Grid[], file: string, sheet: string | undefined): { ra
         sipas: { percent: value('sipas.percent'), rank: value('sipas.rank') },
       };
     }
+    const others = grids
+      .filter((g) => g !== grid && !noHeader.some((k) => k.sheet === g.name))
+      .map((g) => ({
+        file,
+        sheet: g.name,
+        reason: sheet ? 'không được chọn bằng --sheet' : `không đọc: số liệu lấy từ sheet "${grid.name}"`,
+      }));
     return {
       raw: { years },
       locate: (path) => where.get(path) ?? `sheet "${grid.name}", khóa ${path}`,
+      skipped: [...noHeader, ...others],
     };
   }
   throw new DataError(

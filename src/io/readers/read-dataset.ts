@@ -8,7 +8,8 @@ import { LEVEL_WORDING } from '../../core/labels.js';
 import type { Dataset, DateSource, Level, ScoreSheet, Warning } from '../../core/types.js';
 import { isoDate } from '../table/dates.js';
 import { formatShortDate } from '../../core/format-vi.js';
-import { readFileSheets, requestMatches, type FileRead, type SheetSelection } from './read-score-file.js';
+import { type PeriodKind, preferPeriodSheets, PERIOD_KIND_WORDS } from '../../core/sheet-choice.js';
+import { chosenLevels, interpretFile, requestMatches, settleFile, type FileRead, type FileSheets, type SheetSelection } from './read-score-file.js';
 
 export { peekFileDate, readScoreFile, parseSheetRequest } from './read-score-file.js';
 export type { FileRead, SheetRequest, SheetSelection } from './read-score-file.js';
@@ -18,6 +19,8 @@ export interface DatasetOptions {
   sheets?: SheetSelection | undefined;
   /** `--date YYYY-MM-DD`: overrides the dates found in the files. */
   date?: string | undefined;
+  /** The kind of period a document reports on: chooses between two sheets of one level by name. */
+  period?: PeriodKind | undefined;
 }
 
 function checkIsoOption(date: string): string {
@@ -27,8 +30,11 @@ function checkIsoOption(date: string): string {
   return iso;
 }
 
-/** Two sheets (in one file or several) of the same level: stop and ask for --sheet. */
-export function checkLevelConflicts(sheets: ScoreSheet[]): void {
+/**
+ * Two sheets (in one file or several) of the same level that the period did not settle: stop,
+ * name them, and give the --sheet options to type.
+ */
+export function checkLevelConflicts(sheets: ScoreSheet[], period?: PeriodKind): void {
   const byLevel = new Map<Level, ScoreSheet[]>();
   for (const s of sheets) {
     const list = byLevel.get(s.level) ?? [];
@@ -41,10 +47,16 @@ export function checkLevelConflicts(sheets: ScoreSheet[]): void {
     ([level, list]) =>
       `  - ${LEVEL_WORDING[level].short}: ${list.map((s) => `${s.file} (sheet "${s.sheet}", ${s.units.length} đơn vị)`).join('; ')}`,
   );
-  const [level, list] = conflicts[0]!;
+  const options = conflicts.map(
+    ([level, list]) => `  - ${LEVEL_WORDING[level].short}: ${list.map((s) => `--sheet "${s.sheet}"`).join(' hoặc ')}`,
+  );
+  const words = Object.values(PERIOD_KIND_WORDS).map((w) => `"${w}"`);
+  const why = period
+    ? `Không sheet nào trong số này có "${PERIOD_KIND_WORDS[period]}" trong tên để chọn theo kỳ.\n`
+    : `Lệnh report và letter tự chọn theo kỳ khi tên sheet có ${words.slice(0, -1).join(', ')} hoặc ${words.at(-1)}; lệnh này không có kỳ.\n`;
   throw new DataError(
-    `Có nhiều bảng cùng một cấp, không biết dùng bảng nào:\n${lines.join('\n')}\n` +
-      `Hãy chọn bằng --sheet "TÊN=CẤP" (lặp lại cho mỗi sheet cần đọc), ví dụ --sheet "${list[list.length - 1]!.sheet}=${level}".`,
+    `Có nhiều bảng cùng một cấp, không biết dùng bảng nào:\n${lines.join('\n')}\n${why}` +
+      `Hãy chọn một sheet cho mỗi cấp bằng --sheet (các sheet của cấp khác vẫn được đọc):\n${options.join('\n')}`,
   );
 }
 
@@ -59,19 +71,24 @@ function latest(dates: string[]): string | null {
  */
 export async function readDataset(paths: string[], opts: DatasetOptions): Promise<Dataset> {
   const optionDate = opts.date !== undefined && opts.date !== '' ? checkIsoOption(opts.date) : null;
-  const reads: FileRead[] = [];
-  for (const path of paths) reads.push(await readFileSheets(path, { config: opts.config, sheets: opts.sheets }, false));
+  const files: FileSheets[] = [];
+  for (const path of paths) files.push(await interpretFile(path, { config: opts.config, sheets: opts.sheets }));
 
   for (const req of opts.sheets ?? []) {
-    const found = reads.some((r) => [...r.sheets, ...r.skippedSheets].some((s) => requestMatches(req, s.sheet)));
-    if (!found) {
-      const names = reads.flatMap((r) => [...new Set([...r.sheets, ...r.skippedSheets].map((s) => `"${s.sheet}"`))]);
+    if (!files.some((f) => f.reads.some((r) => requestMatches(req, r.name)))) {
+      const names = files.flatMap((f) => [...new Set(f.reads.map((r) => `"${r.name}"`))]);
       throw new UsageError(`--sheet "${req.name}": không có sheet này trong ${paths.join(', ')}; các sheet có: ${names.join(', ')}`);
     }
   }
+  const chosen = chosenLevels(files);
+  const reads: FileRead[] = files.map((f) => settleFile(f, chosen));
 
-  const sheets = reads.flatMap((r) => r.sheets);
-  checkLevelConflicts(sheets);
+  const byPeriod = preferPeriodSheets(
+    reads.flatMap((r) => r.sheets),
+    opts.period,
+  );
+  const sheets = byPeriod.sheets;
+  checkLevelConflicts(sheets, opts.period);
   const warnings: Warning[] = reads.flatMap((r) => r.warnings);
 
   // Each file's own date: its title, else its name.
@@ -114,8 +131,9 @@ export async function readDataset(paths: string[], opts: DatasetOptions): Promis
     dateSource,
     files: [...paths],
     sheets,
-    skippedSheets: reads.flatMap((r) => r.skippedSheets),
+    skippedSheets: [...reads.flatMap((r) => r.skippedSheets), ...byPeriod.skipped],
     skippedRows: reads.flatMap((r) => r.skippedRows),
     warnings,
+    notes: byPeriod.notes,
   };
 }

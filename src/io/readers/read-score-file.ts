@@ -6,13 +6,15 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Config } from '../../config/schema.js';
 import { CellErrors, DataError, UsageError, type CellProblem } from '../../core/errors.js';
+import { LEVEL_WORDING } from '../../core/labels.js';
 import { levelFromText } from '../../core/levels.js';
+import { isTrendSheet, TREND_SHEET_REASON } from '../../core/sheet-choice.js';
 import { foldVietnamese } from '../../core/names.js';
 import type { Level, ScoreSheet, SkippedRow, SkippedSheet, Warning } from '../../core/types.js';
 import { filenameDate } from '../table/dates.js';
 import { formatShortDate } from '../../core/format-vi.js';
 import type { Grid } from '../table/grid.js';
-import { interpretGrid } from '../table/interpret.js';
+import { interpretGrid, type InterpretResult } from '../table/interpret.js';
 import { gridTitleDate } from '../table/title-date.js';
 import { csvToGrid } from './csv.js';
 import { detectFormat } from './detect.js';
@@ -25,7 +27,10 @@ export interface SheetRequest {
   level?: Level;
 }
 
-/** The `--sheet` requests; when non-empty, only these sheets are read. */
+/**
+ * The `--sheet` requests: each named sheet is read (with the level given); a sheet not named is
+ * read only for the levels no named sheet holds.
+ */
 export type SheetSelection = SheetRequest[];
 
 export interface FileRead {
@@ -97,51 +102,94 @@ async function loadGrids(path: string, config: Config): Promise<Grid[]> {
   return grids;
 }
 
-/** Read a file; `strict` makes an unmatched `--sheet` request an error (single-file use). */
-export async function readFileSheets(path: string, opts: ReadOptions, strict: boolean): Promise<FileRead> {
+/** One sheet of a file, interpreted; `request` is the `--sheet` that named it, if any. */
+interface SheetRead {
+  name: string;
+  request: SheetRequest | null;
+  /** Null when the sheet was passed over before reading (a trend sheet). */
+  result: InterpretResult | null;
+}
+
+/** A file's sheets, interpreted but not yet settled: cell problems are not thrown yet. */
+export interface FileSheets {
+  file: string;
+  config: Config;
+  selection: SheetSelection;
+  reads: SheetRead[];
+}
+
+/** Reads every sheet of a file: the ones `--sheet` names with their level, the others as found. */
+export async function interpretFile(path: string, opts: ReadOptions): Promise<FileSheets> {
   const { config } = opts;
   const selection = opts.sheets ?? [];
-  const grids = await loadGrids(path, config);
+  const reads: SheetRead[] = [];
+  for (const grid of await loadGrids(path, config)) {
+    const request = selection.find((r) => requestMatches(r, grid.name)) ?? null;
+    if (!request && isTrendSheet(grid.name)) {
+      reads.push({ name: grid.name, request, result: null });
+      continue;
+    }
+    const result = interpretGrid(grid, { file: path, config, ...(request?.level ? { level: request.level } : {}) });
+    if (request && result.skipped) throw new DataError(`${path}, sheet "${grid.name}" (chọn bằng --sheet): ${result.skipped}`);
+    reads.push({ name: grid.name, request, result });
+  }
+  return { file: path, config, selection, reads };
+}
+
+/** The levels held by sheets named with `--sheet`, each with the sheet holding it. */
+export function chosenLevels(files: FileSheets[]): Map<Level, string> {
+  const chosen = new Map<Level, string>();
+  for (const f of files) {
+    for (const r of f.reads) {
+      if (!r.request || !r.result) continue;
+      for (const s of r.result.sheets) if (!chosen.has(s.level)) chosen.set(s.level, r.name);
+    }
+  }
+  return chosen;
+}
+
+/**
+ * The sheets a file gives: with `--sheet`, a sheet not named is read only for the levels no named
+ * sheet holds, and passed over when it gives none of them. Throws CellErrors for the cell
+ * problems of the sheets kept.
+ */
+export function settleFile(f: FileSheets, chosen: Map<Level, string>): FileRead {
+  const { file: path, config } = f;
   const sheets: ScoreSheet[] = [];
   const skippedSheets: SkippedSheet[] = [];
   const skippedRows: SkippedRow[] = [];
   const warnings: Warning[] = [];
   const problems: CellProblem[] = [];
   const titleDates: Array<{ sheet: string; date: string }> = [];
+  const skip = (sheet: string, reason: string) => skippedSheets.push({ file: path, sheet, reason });
 
-  for (const grid of grids) {
-    let level: Level | undefined;
-    if (selection.length > 0) {
-      const req = selection.find((r) => requestMatches(r, grid.name));
-      if (!req) {
-        skippedSheets.push({ file: path, sheet: grid.name, reason: 'không được chọn bằng --sheet' });
+  for (const { name, request, result: r } of f.reads) {
+    if (!r) {
+      skip(name, TREND_SHEET_REASON);
+      continue;
+    }
+    if (r.skipped) {
+      skip(name, r.skipped);
+      continue;
+    }
+    let kept = r.sheets;
+    if (!request && f.selection.length > 0) {
+      kept = r.sheets.filter((s) => !chosen.has(s.level));
+      for (const s of r.sheets.filter((x) => !kept.includes(x))) {
+        skip(name, `bảng ${LEVEL_WORDING[s.level].short}: đã chọn sheet "${chosen.get(s.level)}" bằng --sheet`);
+      }
+      if (kept.length === 0) {
+        if (r.sheets.length === 0) skip(name, 'không được chọn bằng --sheet');
         continue;
       }
-      level = req.level;
     }
-    const r = interpretGrid(grid, { file: path, config, ...(level ? { level } : {}) });
-    if (r.skipped) {
-      if (selection.length > 0) {
-        throw new DataError(`${path}, sheet "${grid.name}" (chọn bằng --sheet): ${r.skipped}`);
-      }
-      skippedSheets.push({ file: path, sheet: grid.name, reason: r.skipped });
-    }
-    sheets.push(...r.sheets);
+    sheets.push(...kept);
     skippedRows.push(...r.skippedRows);
     problems.push(...r.problems);
     warnings.push(...r.warnings);
-    if (r.titleDate && !r.skipped) titleDates.push({ sheet: grid.name, date: r.titleDate });
+    if (r.titleDate) titleDates.push({ sheet: name, date: r.titleDate });
   }
 
-  if (strict) {
-    for (const req of selection) {
-      if (!grids.some((g) => requestMatches(req, g.name))) {
-        throw new UsageError(
-          `--sheet "${req.name}": không có sheet này trong ${path}; các sheet có: ${grids.map((g) => `"${g.name}"`).join(', ')}`,
-        );
-      }
-    }
-  }
   if (problems.length > 0) {
     const max = config.input.maxErrors;
     throw new CellErrors(path, problems.slice(0, max), Math.max(0, problems.length - max));
@@ -157,6 +205,21 @@ export async function readFileSheets(path: string, opts: ReadOptions, strict: bo
     });
   }
   return { file: path, sheets, skippedSheets, skippedRows, warnings, titleDate, filenameDate: filenameDate(path) };
+}
+
+/** Read a file; `strict` makes an unmatched `--sheet` request an error (single-file use). */
+export async function readFileSheets(path: string, opts: ReadOptions, strict: boolean): Promise<FileRead> {
+  const f = await interpretFile(path, opts);
+  if (strict) {
+    for (const req of f.selection) {
+      if (!f.reads.some((r) => requestMatches(req, r.name))) {
+        throw new UsageError(
+          `--sheet "${req.name}": không có sheet này trong ${path}; các sheet có: ${f.reads.map((r) => `"${r.name}"`).join(', ')}`,
+        );
+      }
+    }
+  }
+  return settleFile(f, chosenLevels([f]));
 }
 
 /**
