@@ -141,7 +141,7 @@ export async function writeDocuments(docs: { model: DocumentModel; name: string 
   if (twice) throw new DataError(`Hai văn bản trùng tên tệp ${twice}; không ghi văn bản nào.`);
   for (const f of files) ensureWritable(f, force);
   const buffers = await Promise.all(docs.map((d) => renderDocx(d.model)));
-  files.forEach((f, i) => writeFileAtomic(f, buffers[i]!));
+  files.forEach((f, i) => writeFileAtomic(f, buffers[i]!, force));
   return files;
 }
 
