@@ -83,7 +83,7 @@ async function loadGrids(path: string, config: Config): Promise<Grid[]> {
   const base = basename(path, extname(path));
   if (detected.format === 'xlsx') return readXlsx(buf, path, config);
   const text = detected.text ?? '';
-  const grids = detected.format === 'html' ? parseHtmlTables(text, base) : [csvToGrid(text, base)];
+  const grids = detected.format === 'html' ? parseHtmlTables(text, base) : [csvToGrid(text, base, path)];
   if (grids.length === 0) throw new DataError(`${path}: là trang HTML nhưng không có bảng nào`);
   for (const g of grids) {
     if (g.rows.length > config.input.maxRows) {
