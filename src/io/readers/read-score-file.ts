@@ -9,13 +9,12 @@ import { CellErrors, DataError, UsageError, type CellProblem } from '../../core/
 import { levelFromText } from '../../core/levels.js';
 import { foldVietnamese } from '../../core/names.js';
 import type { Level, ScoreSheet, SkippedSheet, Warning } from '../../core/types.js';
-import { filenameDate } from '../table/dates.js';
-import { formatShortDate } from '../../core/format-vi.js';
 import type { Grid } from '../table/grid.js';
 import { interpretGrid } from '../table/interpret.js';
 import { gridTitleDate } from '../table/title-date.js';
 import { csvToGrid } from './csv.js';
 import { detectFormat } from './detect.js';
+import { decideFileDate, type FileDate, type SheetTitleDate } from './file-date.js';
 import { parseHtmlTables } from './html-table.js';
 import { readXlsx } from './xlsx.js';
 
@@ -33,10 +32,8 @@ export interface FileRead {
   sheets: ScoreSheet[];
   skippedSheets: SkippedSheet[];
   warnings: Warning[];
-  /** Date in a title cell (ISO), or null. */
-  titleDate: string | null;
-  /** ISO date in the file name, or null. */
-  filenameDate: string | null;
+  /** The file's date by its title rows, else its name (file-date.ts). */
+  date: FileDate;
 }
 
 export interface ReadOptions {
@@ -105,7 +102,7 @@ export async function readFileSheets(path: string, opts: ReadOptions, strict: bo
   const skippedSheets: SkippedSheet[] = [];
   const warnings: Warning[] = [];
   const problems: CellProblem[] = [];
-  const titleDates: Array<{ sheet: string; date: string }> = [];
+  const titleDates: SheetTitleDate[] = [];
 
   for (const grid of grids) {
     let level: Level | undefined;
@@ -127,7 +124,7 @@ export async function readFileSheets(path: string, opts: ReadOptions, strict: bo
     sheets.push(...r.sheets);
     problems.push(...r.problems);
     warnings.push(...r.warnings);
-    if (r.titleDate && !r.skipped) titleDates.push({ sheet: grid.name, date: r.titleDate });
+    if (!r.skipped) titleDates.push({ sheet: grid.name, title: r.titleDate });
   }
 
   if (strict) {
@@ -144,16 +141,7 @@ export async function readFileSheets(path: string, opts: ReadOptions, strict: bo
     throw new CellErrors(path, problems.slice(0, max), Math.max(0, problems.length - max));
   }
 
-  const titleDate = titleDates[0]?.date ?? null;
-  const other = titleDates.find((t) => t.date !== titleDate);
-  if (titleDate && other) {
-    warnings.push({
-      message:
-        `${path}: các sheet ghi ngày khác nhau trong tiêu đề (sheet "${titleDates[0]!.sheet}": ${formatShortDate(titleDate)}, ` +
-        `sheet "${other.sheet}": ${formatShortDate(other.date)}); dùng ${formatShortDate(titleDate)}`,
-    });
-  }
-  return { file: path, sheets, skippedSheets, warnings, titleDate, filenameDate: filenameDate(path) };
+  return { file: path, sheets, skippedSheets, warnings, date: decideFileDate(path, titleDates) };
 }
 
 /**
@@ -166,15 +154,13 @@ export function readScoreFile(path: string, opts: ReadOptions): Promise<FileRead
 }
 
 /**
- * The date of a file for choosing files in a data folder: the ISO date in its name if any, else
- * the date in a title cell (the file is read, values not checked). Errors reading it propagate.
+ * The date of a file for choosing files in a data folder, by the same rule as reading it (its title
+ * rows, else its name); the file is read, values not checked. Errors reading it propagate.
  */
-export async function peekFileDate(path: string, config: Config): Promise<string | null> {
-  const fromName = filenameDate(path);
-  if (fromName) return fromName;
-  for (const grid of await loadGrids(path, config)) {
-    const d = gridTitleDate(grid);
-    if (d) return d;
-  }
-  return null;
+export async function peekFileDate(path: string, config: Config): Promise<FileDate> {
+  const grids = await loadGrids(path, config);
+  return decideFileDate(
+    path,
+    grids.map((g) => ({ sheet: g.name, title: gridTitleDate(g) })),
+  );
 }

@@ -19,7 +19,7 @@ import {
   type Warning,
 } from '../../core/types.js';
 import type { Field } from './columns.js';
-import { findTitleDate } from './title-date.js';
+import { findTitleDate, type TitleDate } from './title-date.js';
 import { cellText, columnLetter, GridIndex, isEmptyValue, rowText, type CellValue, type Grid } from './grid.js';
 import { findHeader, HEADER_SEARCH_ROWS, type Header, type HeaderColumn } from './header.js';
 import { hasPercent, parseScore } from './values.js';
@@ -38,8 +38,8 @@ export interface InterpretResult {
   sheets: ScoreSheet[];
   /** Why the grid was not read as a score table, or null. */
   skipped: string | null;
-  /** Date in a title cell above the header, ISO, or null. */
-  titleDate: string | null;
+  /** Data date in the title rows above the header: none, one, or several that disagree. */
+  titleDate: TitleDate;
   problems: CellProblem[];
   warnings: Warning[];
 }
