@@ -5,6 +5,7 @@ import type { DocumentModel } from '../core/documents/model.js';
 import { DataError } from '../core/errors.js';
 import { evaluate, type Evaluation } from '../core/evaluation.js';
 import { formatShortDate } from '../core/format-vi.js';
+import { comparePeriods, type PeriodComparison } from '../core/period-comparison.js';
 import { chooseFile, CLOSING_WINDOW_DAYS, periodLabel, previousPeriod, type Period } from '../core/periods.js';
 import { summarize } from '../core/summary.js';
 import type { Dataset, Warning } from '../core/types.js';
@@ -155,6 +156,8 @@ export interface PeriodData {
   inputs: ChosenInputs;
   current: Evaluated;
   previous: Evaluated | null;
+  /** The document's one comparison, labelled by the earlier data read; null without them. */
+  comparison: PeriodComparison | null;
   warnings: Warning[];
 }
 
@@ -171,18 +174,25 @@ export async function readPeriod(
   const current = await readAndEvaluate(inputs.current, opts, config, inputs.currentDate);
   const previous = inputs.previous ? await readAndEvaluate(inputs.previous, { sheet: opts.sheet }, config, null) : null;
   const warnings = [...current.evaluation.warnings, ...(previous?.evaluation.warnings ?? [])];
-  if (!previous) {
+  let comparison: PeriodComparison | null = null;
+  if (previous) {
+    const compared = comparePeriods(period, current.evaluation, previous.evaluation);
+    comparison = compared.result;
+    warnings.push(...compared.warnings);
+  } else {
     warnings.push({ message: `Không có dữ liệu kỳ trước (${periodLabel(prev)}): ${documentName} không có phần so sánh.` });
   }
-  return { inputs, current, previous, warnings };
+  return { inputs, current, previous, comparison, warnings };
 }
 
 /** What --json tells of a period's data. */
 export function periodSummary(period: Period, data: PeriodData): object {
   const s = summarize(data.current.dataset, data.current.evaluation, describeWarning);
+  const c = data.comparison;
   return {
     inputs: { current: data.inputs.current, previous: data.inputs.previous },
     period: { ...period, label: periodLabel(period), date: data.current.evaluation.date },
+    comparedWith: c ? { date: c.previousDate, label: c.label, previousPeriod: c.byPeriod } : null,
     levels: s.levels,
     province: s.province,
   };
