@@ -50,6 +50,10 @@ describe('data dates in a title text', () => {
     ['Công văn số 07406/UBND-PVHCC ngày 06/11/2025, 06172/UBND-PVHCC ngày 20/10/2025', []],
     ['Theo 30/2020/NĐ-CP ngày 05/3/2020, số liệu ngày 14/11/2025', ['2025-11-14']],
     ['Số liệu ngày 14/11/2025 (so với ngày 07/11/2025)', ['2025-11-14']],
+    ['Kết quả tuần 2/tháng 11 (tính đến 14/11/2025)', ['2025-11-14']],
+    ['Kèm theo văn bản 45/VPUBND-KSTT ngày 10/11/2025', []],
+    ['Thực hiện Kế hoạch số 12/KH-UBND, số liệu tính đến ngày 14/11/2025', ['2025-11-14']],
+    ['Quyết định số 766/QĐ-TTg (ngày 23/6/2022)', []],
     // Not dates.
     ['ngày 31/02/2025', []],
     ['KẾT QUẢ ĐÁNH GIÁ THÁNG 11/2025', []],

@@ -15,7 +15,7 @@ export function isoDate(year: number, month: number, day: number): string | null
 /** Words before a date that make it the date of a legal document, not of the data. */
 const DOCUMENT_WORDS = /(?:quyet dinh|nghi dinh|thong tu|chi thi|cong van|nghi quyet|ke hoach|qd ttg|qd ubnd| so \d+ [a-z]+)/;
 /** A document symbol such as "766/QĐ-TTg", "07406/UBND-PVHCC", "30/2020/NĐ-CP" (lightly folded). */
-const DOCUMENT_SYMBOL = /\d+\/[a-z]{1,8}(?:-[a-z]{1,10})*(?![a-z])/;
+const DOCUMENT_SYMBOL = /\d+\/[a-z]{1,8}(?:-[a-z]{1,10})+(?![a-z])/;
 /** Words before a date that make it a reference for comparison ("so với ngày 07/11/2025"). */
 const REFERENCE_WORDS = /(?:^| )(?:so voi|ky truoc)(?: |$)/;
 /** Words right before the first date of a range ("từ ngày 01/11/2025 đến ..."). */
@@ -53,7 +53,7 @@ function matchedDate(m: RegExpExecArray): string | null {
  * 14/11/2025", "01/11/2025 - 14/11/2025") gives its end: the data as at that day. The start of a
  * range without an end ("từ ngày 01/11/2025 đến nay") gives nothing. Dates of legal documents
  * ("Quyết định số 766/QĐ-TTg ngày 23/6/2022") and comparison references ("so với ngày ...") are
- * ignored; only the words since the previous date count for that.
+ * ignored; only the clause before the date (since the previous date, a comma or a semicolon) counts.
  */
 export function titleDatesFromText(text: string): string[] {
   const folded = lightFold(text);
@@ -76,7 +76,10 @@ export function titleDatesFromText(text: string): string[] {
       prev = { date, data: true, start: false, end };
       continue;
     }
-    if (DOCUMENT_WORDS.test(` ${words} `) || DOCUMENT_SYMBOL.test(between) || REFERENCE_WORDS.test(words)) {
+    // Only the clause before the date names a document: "Theo Kế hoạch số 12, số liệu ngày ..." is data.
+    const rawClause = between.slice(Math.max(between.lastIndexOf(','), between.lastIndexOf(';')) + 1);
+    const clause = foldVietnamese(rawClause);
+    if (DOCUMENT_WORDS.test(` ${clause} `) || DOCUMENT_SYMBOL.test(rawClause) || REFERENCE_WORDS.test(clause)) {
       prev = { date, data: false, start: false, end };
       continue;
     }
