@@ -5,6 +5,7 @@ import type { DocumentModel } from '../core/documents/model.js';
 import { DataError } from '../core/errors.js';
 import { evaluate, type Evaluation } from '../core/evaluation.js';
 import { formatShortDate } from '../core/format-vi.js';
+import { comparePeriods, type PeriodComparison } from '../core/period-comparison.js';
 import { chooseFile, CLOSING_WINDOW_DAYS, periodLabel, previousPeriod, type Period } from '../core/periods.js';
 import { summarize } from '../core/summary.js';
 import type { PeriodKind } from '../core/sheet-choice.js';
@@ -151,7 +152,7 @@ export async function writeDocuments(docs: { model: DocumentModel; name: string 
     if (problem) throw new DataError(`${d.name}: ${problem}; không ghi văn bản nào. Sửa mẫu văn bản hoặc dữ liệu.`);
   }
   const buffers = await Promise.all(docs.map((d) => renderDocx(d.model)));
-  files.forEach((f, i) => writeFileAtomic(f, buffers[i]!));
+  files.forEach((f, i) => writeFileAtomic(f, buffers[i]!, force));
   return files;
 }
 
@@ -165,6 +166,8 @@ export interface PeriodData {
   inputs: ChosenInputs;
   current: Evaluated;
   previous: Evaluated | null;
+  /** The document's one comparison, labelled by the earlier data read; null without them. */
+  comparison: PeriodComparison | null;
   warnings: Warning[];
   /** The files chosen, then the reader's choices (the sheet taken for the period). */
   notes: string[];
@@ -196,19 +199,26 @@ export async function readPeriod(
     ? await readAndEvaluate(inputs.previous, { sheet: opts.sheet, period: prev.kind }, config, null)
     : null;
   const warnings = [...current.evaluation.warnings, ...(previous?.evaluation.warnings ?? [])];
-  if (!previous) {
+  let comparison: PeriodComparison | null = null;
+  if (previous) {
+    const compared = comparePeriods(period, current.evaluation, previous.evaluation);
+    comparison = compared.result;
+    warnings.push(...compared.warnings);
+  } else {
     warnings.push({ message: `Không có dữ liệu kỳ trước (${periodLabel(prev)}): ${documentName} không có phần so sánh.` });
   }
   const read = readNotes(current, previous);
-  return { inputs, current, previous, warnings, notes: [...inputs.notes, ...read.notes], skippedSheets: read.skippedSheets };
+  return { inputs, current, previous, comparison, warnings, notes: [...inputs.notes, ...read.notes], skippedSheets: read.skippedSheets };
 }
 
 /** What --json tells of a period's data. */
 export function periodSummary(period: Period, data: PeriodData): object {
   const s = summarize(data.current.dataset, data.current.evaluation, describeWarning);
+  const c = data.comparison;
   return {
     inputs: { current: data.inputs.current, previous: data.inputs.previous },
     period: { ...period, label: periodLabel(period), date: data.current.evaluation.date },
+    comparedWith: c ? { date: c.previousDate, label: c.label, previousPeriod: c.byPeriod } : null,
     levels: s.levels,
     province: s.province,
   };

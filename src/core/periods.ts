@@ -151,20 +151,30 @@ export interface FileChoice {
 /** Days after a closed period during which its data are downloaded (inputs.md §5). */
 export const CLOSING_WINDOW_DAYS = 10;
 
+/** Files newest first, by date then by name (the later name first): the one order every choice of files uses. */
+export function newestFirst(files: readonly DatedFile[]): DatedFile[] {
+  return [...files].sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.path < b.path ? 1 : a.path > b.path ? -1 : 0));
+}
+
+/**
+ * The dates whose data may stand for a period: inside a week; for a month, quarter or year, from
+ * its first day to the end of the 10 days after it (inputs.md §5).
+ */
+export function choiceWindow(p: Period): DateRange {
+  const range = periodRange(p);
+  if (p.kind === 'week') return range;
+  return { start: range.start, end: iso(addDays(parseISO(range.end), CLOSING_WINDOW_DAYS)) };
+}
+
 /**
  * The file a period is evaluated on: the latest dated inside a week; for a month, quarter or year,
  * the latest dated in the first 10 days after it ends, else the latest inside it.
  */
 export function chooseFile(p: Period, files: readonly DatedFile[]): FileChoice | null {
   const range = periodRange(p);
-  const latest = (from: string, to: string) =>
-    files
-      .filter((f) => f.date >= from && f.date <= to)
-      .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.path < b.path ? 1 : -1))[0];
+  const latest = (from: string, to: string) => newestFirst(files.filter((f) => f.date >= from && f.date <= to))[0];
   if (p.kind !== 'week') {
-    const after = addDays(parseISO(range.end), 1);
-    const windowEnd = iso(addDays(after, CLOSING_WINDOW_DAYS - 1));
-    const f = latest(iso(after), windowEnd);
+    const f = latest(iso(addDays(parseISO(range.end), 1)), choiceWindow(p).end);
     if (f) return { file: f, reason: `tệp mới nhất trong ${CLOSING_WINDOW_DAYS} ngày sau khi kỳ kết thúc` };
   }
   const f = latest(range.start, range.end);

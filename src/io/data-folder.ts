@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Config } from '../config/schema.js';
 import { DataError } from '../core/errors.js';
 import type { DatedFile } from '../core/periods.js';
+import { undatedReason, type FileDate } from './readers/file-date.js';
 import { peekFileDate } from './readers/read-dataset.js';
 
 const DATA_EXTENSIONS = /\.(xlsx|xls|csv|html?)$/i;
@@ -16,7 +17,10 @@ function ensureDataFolder(dir: string): void {
   }
 }
 
-/** The score files of a data folder with their evaluation dates; undated files are reported apart. */
+/**
+ * The score files of a data folder with their evaluation dates (by the reader's rule: title, else
+ * name); undated files are reported apart, a file whose title gives two dates with the reason.
+ */
 export async function scanDataFolder(dir: string, config: Config): Promise<{ files: DatedFile[]; undated: string[] }> {
   ensureDataFolder(dir);
   const files: DatedFile[] = [];
@@ -24,15 +28,16 @@ export async function scanDataFolder(dir: string, config: Config): Promise<{ fil
   for (const name of readdirSync(dir).sort()) {
     if (!DATA_EXTENSIONS.test(name) || name.startsWith('~$') || name.startsWith('.')) continue;
     const path = join(dir, name);
-    let date: string | null;
+    let date: FileDate;
     try {
       date = await peekFileDate(path, config);
     } catch (e) {
       // One unreadable file must not stop the work on the others; it is named as undated.
       if (!(e instanceof DataError)) throw e;
-      date = null;
+      date = { kind: 'undated' };
     }
-    if (date) files.push({ path, date });
+    if (date.kind === 'dated') files.push({ path, date: date.date });
+    else if (date.kind === 'ambiguous') undated.push(`${path} (${undatedReason(date)})`);
     else undated.push(path);
   }
   return { files, undated };

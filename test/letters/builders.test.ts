@@ -57,7 +57,7 @@ describe('publish letter', () => {
     const input: PublishInput = {
       period: { kind: 'month', month: 8, year: 2025 },
       current: evaluation([sheet('tinh', tinh, ['ckmb', 'tdgq', 'dvtt', 'mdhl', 'mdsh']), sheet('xa', communes)], '2025-09-03'),
-      previous: null,
+      comparison: null,
       config,
       issue: {},
     };
@@ -80,7 +80,7 @@ describe('publish letter', () => {
     const input: PublishInput = {
       period: { kind: 'month', month: 8, year: 2025 },
       current: evaluation([sheet('tinh', provinces(81.5, 3, 34))], '2025-09-03'),
-      previous: null,
+      comparison: null,
       config,
       issue: {},
     };
@@ -94,7 +94,7 @@ describe('publish letter', () => {
     const input: PublishInput = {
       period: { kind: 'month', month: 8, year: 2025 },
       current: evaluation([sheet('xa', communes)], '2025-09-03'),
-      previous: null,
+      comparison: null,
       config,
       issue: {},
     };

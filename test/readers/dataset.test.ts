@@ -164,13 +164,17 @@ describe('readDataset', () => {
 });
 
 describe('peekFileDate', () => {
-  it('takes the file name date first, else the title date, else null', async () => {
+  it('takes the title date first, as the reader does, else the file name date, else none', async () => {
     const dir = tempDir();
     const named = join(dir, 'diem-2025-11-07.xlsx');
     copyFileSync(fx('layouts/header-row-12.xlsx'), named);
-    expect(await peekFileDate(named, config)).toBe('2025-11-07');
-    expect(await peekFileDate(fx('layouts/header-row-12.xlsx'), config)).toBe('2025-11-14');
-    expect(await peekFileDate(fx('layouts/html-table.xls'), config)).toBe('2025-11-14');
-    expect(await peekFileDate(fx('layouts/api-codes.xlsx'), config)).toBeNull();
+    const plainNamed = join(dir, 'so-2025-11-07.csv');
+    copyFileSync(fx('layouts/csv-comma.csv'), plainNamed);
+    expect(await peekFileDate(named, config)).toMatchObject({ kind: 'dated', date: '2025-11-14', source: 'title' });
+    expect((await readDataset([named], { config })).date).toBe('2025-11-14');
+    expect(await peekFileDate(plainNamed, config)).toMatchObject({ kind: 'dated', date: '2025-11-07', source: 'filename' });
+    expect(await peekFileDate(fx('layouts/header-row-12.xlsx'), config)).toMatchObject({ date: '2025-11-14' });
+    expect(await peekFileDate(fx('layouts/html-table.xls'), config)).toMatchObject({ date: '2025-11-14' });
+    expect(await peekFileDate(fx('layouts/api-codes.xlsx'), config)).toEqual({ kind: 'undated' });
   });
 });

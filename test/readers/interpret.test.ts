@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/default.js';
 import { describeOrigin } from '../../src/core/errors.js';
 import { matchLabel } from '../../src/io/table/columns.js';
-import { titleDateFromText, filenameDate } from '../../src/io/table/dates.js';
+import { filenameDate } from '../../src/io/table/dates.js';
 import { columnLetter, columnNumber } from '../../src/io/table/grid.js';
 import { interpretGrid } from '../../src/io/table/interpret.js';
 import { parseScore } from '../../src/io/table/values.js';
@@ -78,17 +78,6 @@ describe('values, dates, columns', () => {
     expect(parseScore('1.234,5').ok).toBe(false);
   });
 
-  it('finds title dates', () => {
-    expect(titleDateFromText('Số liệu tính đến ngày 14/11/2025')).toBe('2025-11-14');
-    expect(titleDateFromText('Số liệu ngày 04/6/2024')).toBe('2024-06-04');
-    expect(titleDateFromText('(ngày 02/7/2024)')).toBe('2024-07-02');
-    expect(titleDateFromText('tính đến 9.3.2026')).toBe('2026-03-09');
-    expect(titleDateFromText('THEO QUYẾT ĐỊNH SỐ 766/QĐ-TTG NGÀY 23/06/2022')).toBeNull();
-    expect(titleDateFromText('Quyết định 766/QĐ-TTg ngày 23/6/2022; số liệu ngày 14/11/2025')).toBe('2025-11-14');
-    expect(titleDateFromText('ngày 31/02/2025')).toBeNull();
-    expect(titleDateFromText('KẾT QUẢ ĐÁNH GIÁ')).toBeNull();
-  });
-
   it('finds file-name dates', () => {
     expect(filenameDate('/data/diem-766-2025-11-14.xlsx')).toBe('2025-11-14');
     expect(filenameDate('export_2024_07_02.csv')).toBe('2024-07-02');
@@ -116,7 +105,7 @@ describe('interpretGrid: headers', () => {
     ]);
     const r = interpretGrid(g, opts);
     expect(r.skipped).toBeNull();
-    expect(r.titleDate).toBe('2025-11-14');
+    expect(r.titleDate).toMatchObject({ kind: 'one', date: '2025-11-14' });
     expect(r.sheets).toHaveLength(1);
     const s = r.sheets[0]!;
     expect(s.level).toBe('xa');
@@ -175,7 +164,7 @@ describe('interpretGrid: headers', () => {
       ],
     );
     const r = interpretGrid(g, opts);
-    expect(r.titleDate).toBe('2024-07-02');
+    expect(r.titleDate).toMatchObject({ kind: 'one', date: '2024-07-02' });
     const s = r.sheets[0]!;
     expect(s.level).toBe('so');
     expect(s.groups).toEqual(['ckmb', 'tdgq', 'dvtt', 'mdhl', 'mdsh']);

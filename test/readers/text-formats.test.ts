@@ -38,7 +38,7 @@ describe('CSV', () => {
       '\ufeffSố liệu ngày 04/6/2024\r\nSTT;Tên đơn vị;Công khai, minh bạch;Tiến độ giải quyết;DVCTT;TTTT;MDHL;MDSH;Tổng điểm\r\n1;UBND xã Ea Ly;14,53;18,62;8,85;9,09;17,53;20,1;88,72\r\n',
     );
     const r = await readScoreFile(file, { config });
-    expect(r.titleDate).toBe('2024-06-04');
+    expect(r.date).toMatchObject({ kind: 'dated', date: '2024-06-04', source: 'title' });
     expect(r.sheets[0]!.sheet).toBe('xa');
     expect(r.sheets[0]!.units[0]!.total).toBe(88.72);
     expect(r.sheets[0]!.units[0]!.origin).toEqual({ file, sheet: 'xa', row: 3, column: 'B' });

@@ -104,7 +104,7 @@ describe('xlsx reading', () => {
     });
     await writeXlsx(file, [{ name: 'Ket qua', rows: t.rows, merges: t.merges }]);
     const r = await readScoreFile(file, { config });
-    expect(r.titleDate).toBe('2024-07-02');
+    expect(r.date).toMatchObject({ kind: 'dated', date: '2024-07-02', source: 'title' });
     expect(r.sheets.map((s) => [s.level, s.groups.join(','), s.units.map((u) => u.name)])).toEqual([
       ['so', 'ckmb,tdgq,dvtt,mdhl,mdsh', ['Sở Y tế', 'Sở Ngoại vụ']],
       ['huyen', 'ckmb,tdgq,dvtt,mdhl,mdsh', ['UBND huyện Lắk']],

@@ -15,7 +15,7 @@ import { buildParSipasModel, parSipasContext, parSipasWarnings, yearOf } from '.
 import { buildPublishModel, publishContext, type MonthPeriod } from '../../core/documents/letter-publish.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { formatScore, formatShortDate } from '../../core/format-vi.js';
-import { periodSlug } from '../../core/periods.js';
+import { newestFirst, periodSlug } from '../../core/periods.js';
 import { findParSipasFile, scanDataFolder } from '../../io/data-folder.js';
 import { readParSipas } from '../../io/readers/par-sipas.js';
 import { configFor, type CliIO } from '../context.js';
@@ -89,7 +89,7 @@ function registerPublish(letter: Command, io: CliIO, today: () => Date): void {
     const config = configFor(opts, io);
     const templates = templatesOf(opts, io);
     const data = await readPeriod(period, opts, config, io, 'công văn');
-    const input = { period, current: data.current.evaluation, previous: data.previous?.evaluation ?? null, config, issue: issueOf(opts) };
+    const input = { period, current: data.current.evaluation, comparison: data.comparison, config, issue: issueOf(opts) };
     const model = buildPublishModel(input, templates.render(['cong-van-cong-khai'], publishContext(input)));
     const name = `${data.current.evaluation.date}_cong-van-cong-khai-${periodSlug(period)}.docx`;
     const files = await writeDocuments([{ model, name }], outDirOf(opts, config, io), opts.force);
@@ -120,19 +120,19 @@ async function inputsOfDay(
   }
   const dir = dataDirOf(opts, config, io);
   const { files } = await scanDataFolder(dir, config);
-  const sorted = [...files].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.path < b.path ? -1 : 1));
+  const sorted = newestFirst(files);
   if (date) {
     const same = sorted.filter((f) => f.date === date);
     if (same.length === 0) {
-      const near = [...new Set(sorted.map((f) => formatShortDate(f.date)))].slice(-8);
+      const near = [...new Set(sorted.map((f) => formatShortDate(f.date)))].slice(0, 8).reverse();
       throw new DataError(
         `Không có tệp dữ liệu ngày ${formatShortDate(date)} trong ${dir}${near.length ? ` (có các ngày: ${near.join(', ')})` : ''}. Dùng --input TỆP để chỉ định.`,
       );
     }
-    const f = same[same.length - 1]!;
+    const f = same[0]!;
     return { files: [f.path], date: f.date, note: `${what}: ${f.path} (ngày ${formatShortDate(f.date)})` };
   }
-  const f = sorted[sorted.length - 1];
+  const f = sorted[0];
   if (!f) throw new DataError(`Không có tệp dữ liệu có ngày nào trong ${dir}. Dùng --date YYYY-MM-DD hoặc --input TỆP.`);
   return { files: [f.path], date: f.date, note: `${what}: ${f.path} (ngày ${formatShortDate(f.date)}, tệp mới nhất)` };
 }

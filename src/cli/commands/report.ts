@@ -25,7 +25,7 @@ export function registerReport(program: Command, io: CliIO, today: () => Date): 
     const input = {
       period,
       current: data.current.evaluation,
-      previous: data.previous?.evaluation ?? null,
+      comparison: data.comparison,
       config,
       issue: issueOf(opts),
     };

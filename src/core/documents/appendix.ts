@@ -7,6 +7,8 @@ import type { Appendix, TableColumn } from './model.js';
 
 export const NO_DATA_LABEL = 'Không có dữ liệu';
 export const NEW_UNIT_LABEL = 'mới';
+/** The change column's header when the earlier data are the previous period's. */
+export const CHANGE_HEADER = 'So với kỳ trước';
 
 /**
  * The Phụ lục table of one level: STT, unit, one column per group of the data with its maximum,
@@ -19,6 +21,7 @@ export function levelAppendix(
   note: string,
   config: Config,
   comparison: LevelComparison | null,
+  changeHeader = CHANGE_HEADER,
 ): Appendix {
   const bandLabel = new Map(config.bands.map((b) => [b.key, b.label]));
   const columns: TableColumn[] = [
@@ -33,7 +36,7 @@ export function levelAppendix(
     { header: 'Xếp loại', width: 10, align: 'center' },
     { header: 'Xếp hạng', width: 7, align: 'center' },
   ];
-  if (comparison) columns.push({ header: 'So với kỳ trước', width: 9, align: 'right' });
+  if (comparison) columns.push({ header: changeHeader, width: 9, align: 'right' });
 
   const rows = result.units.map((u, i) => {
     const cells = [String(i + 1), u.name];

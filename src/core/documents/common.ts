@@ -1,7 +1,7 @@
 import type { Config, DocumentKindConfig } from '../../config/schema.js';
-import { compare } from '../comparison.js';
 import type { Evaluation, LevelResult, ProvinceResult } from '../evaluation.js';
-import { levelAppendix } from './appendix.js';
+import type { PeriodComparison } from '../period-comparison.js';
+import { CHANGE_HEADER, levelAppendix } from './appendix.js';
 import { formatDocumentNumber, formatLongDate, formatPlaceDate, parseIsoDate, roman } from '../format-vi.js';
 import type { MarkupDocument } from './markup.js';
 import type { Appendix, DocumentModel } from './model.js';
@@ -93,11 +93,14 @@ export function appendedLevels(e: Evaluation): { result: LevelResult; number: st
   return localLevels(e).map((result, i) => ({ result, number: roman(i + 1) }));
 }
 
-/** One Phụ lục per local level, with the change column when the previous period is known. */
-export function levelAppendices(config: Config, current: Evaluation, previous: Evaluation | null, note: string): Appendix[] {
-  const comparison = previous ? compare(current, previous) : null;
+/**
+ * One Phụ lục per local level, with the change column when there are earlier data: "So với kỳ
+ * trước" when they are the previous period's, else "So với ngày 02/7/2024".
+ */
+export function levelAppendices(config: Config, current: Evaluation, comparison: PeriodComparison | null, note: string): Appendix[] {
+  const header = comparison && !comparison.byPeriod ? `So với ${comparison.label}` : CHANGE_HEADER;
   return appendedLevels(current).map(({ result, number }) =>
-    levelAppendix(result, number, note, config, comparison?.levels[result.level] ?? null),
+    levelAppendix(result, number, note, config, comparison?.comparison.levels[result.level] ?? null, header),
   );
 }
 

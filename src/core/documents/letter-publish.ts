@@ -13,7 +13,7 @@ import type { DocumentModel } from './model.js';
 
 export type MonthPeriod = Extract<Period, { kind: 'month' }>;
 
-/** The report's input for one month; the month before feeds the appendices' "So với kỳ trước" column. */
+/** The report's input for one month; its comparison feeds the appendices' change column. */
 export type PublishInput = ReportInput & { period: MonthPeriod };
 
 /** A group's points over its maximum: "10,0" / "18". */
@@ -82,11 +82,11 @@ export function publishContext(input: PublishInput): PublishContext {
 
 /** The letter's document: template text, header and signature from configuration, appendices as the report's. */
 export function buildPublishModel(input: PublishInput, text: MarkupDocument): DocumentModel {
-  const { config, current, previous, period } = input;
+  const { config, current, comparison, period } = input;
   const kind = config.documents.publish;
   const issue: Issue = { ...input.issue, fallback: current.date };
   return {
     ...congVanFrame(config, kind, issue, text, `V/v công khai kết quả Bộ chỉ số ${periodLabel(period)}`),
-    appendices: levelAppendices(config, current, previous, appendixNote('Công văn', kind, issue)),
+    appendices: levelAppendices(config, current, comparison, appendixNote('Công văn', kind, issue)),
   };
 }

@@ -1,9 +1,10 @@
 import type { Config } from '../../config/schema.js';
-import { compare, type Comparison } from '../comparison.js';
+import type { Comparison } from '../comparison.js';
 import type { Evaluation, LevelResult } from '../evaluation.js';
 import { formatCount, formatMax, formatScore, formatScoreChange, formatShortDate, joinAnd } from '../format-vi.js';
 import { LEVEL_WORDING } from '../labels.js';
-import { periodLabel, periodShortLabel, previousPeriod, type Period } from '../periods.js';
+import type { PeriodComparison } from '../period-comparison.js';
+import { periodLabel, type Period } from '../periods.js';
 import { onlineServicesPoints, scoreUnit } from '../scoring.js';
 import type { GroupKey } from '../types.js';
 import { NO_DATA } from '../types.js';
@@ -14,8 +15,8 @@ import type { DocumentModel } from './model.js';
 export interface ReportInput {
   period: Period;
   current: Evaluation & { date: string };
-  /** The previous period's evaluation; null when its file is missing. */
-  previous: Evaluation | null;
+  /** The one comparison of the document with earlier data; null without earlier data. */
+  comparison: PeriodComparison | null;
   config: Config;
   issue: Omit<Issue, 'fallback'>;
 }
@@ -48,7 +49,7 @@ export interface ReportContext {
     province: {
       letter: string;
       score: string;
-      /** "tăng 0,27 điểm so với tuần 01 tháng 11", or null without a previous period. */
+      /** "tăng 0,27 điểm so với tuần 01 tháng 11" (or "so với ngày 02/7/2024"), or null without earlier data. */
       change: string | null;
       rank: string | null;
       criteria: { label: string; points: string; max: string }[];
@@ -82,9 +83,9 @@ function criterionLabel(config: Config, key: GroupKey | 'online'): Criterion {
 const LETTERS = 'abcdđeghiklmnopqrstuvxy';
 
 export function reportContext(input: ReportInput): ReportContext {
-  const { period, current, previous, config } = input;
-  const comparison: Comparison | null = previous ? compare(current, previous) : null;
-  const prevLabel = previous ? periodShortLabel(previousPeriod(period), period) : null;
+  const { period, current, config } = input;
+  const comparison = input.comparison?.comparison ?? null;
+  const prevLabel = input.comparison?.label ?? null;
   const reported = localLevels(current);
   const localities = reported.filter((r) => r.level === 'huyen' || r.level === 'xa').map((r) => LEVEL_WORDING[r.level].noun);
 
@@ -191,7 +192,7 @@ export function countLines(
 
 /** The report's document: template text, header and signature from configuration, appendices from data. */
 export function buildReportModel(input: ReportInput, text: MarkupDocument): DocumentModel {
-  const { config, current, previous, period } = input;
+  const { config, current, comparison, period } = input;
   const kind = config.documents.report;
   const issue: Issue = { ...input.issue, fallback: current.date };
   return {
@@ -201,7 +202,7 @@ export function buildReportModel(input: ReportInput, text: MarkupDocument): Docu
       name: 'BÁO CÁO',
       summary: text.subject.length ? text.subject : [`Kết quả đánh giá ${periodLabel(period)}`],
     },
-    appendices: levelAppendices(config, current, previous, appendixNote('Báo cáo', kind, issue)),
+    appendices: levelAppendices(config, current, comparison, appendixNote('Báo cáo', kind, issue)),
   };
 }
 

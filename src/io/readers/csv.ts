@@ -2,6 +2,7 @@
  * CSV → Grid: UTF-8 with or without BOM, `,` `;` or tab separator (sniffed), quoted fields with
  * doubled quotes and line breaks inside quotes.
  */
+import { DataError } from '../../core/errors.js';
 import type { CellValue, Grid, GridRow } from '../table/grid.js';
 
 export type Separator = ',' | ';' | '\t';
@@ -83,11 +84,69 @@ export function sniffSeparator(text: string): Separator {
   return best;
 }
 
-/** Parse CSV text (BOM already removed) into a Grid named `name`. */
-export function csvToGrid(text: string, name: string): Grid {
+/** A row of a comma CSV split by unquoted decimal commas: "14,53" read as the two fields "14" and "53". */
+export interface DecimalCommaCollision {
+  /** 1-based record numbers, as the grid numbers rows. */
+  row: number;
+  fields: number;
+  headerRow: number;
+  headerFields: number;
+  /** The two fields one number was split into. */
+  split: [string, string];
+}
+
+/** Fields up to the last non-empty one. */
+function width(record: string[]): number {
+  let n = record.length;
+  while (n > 0 && record[n - 1]!.trim() === '') n--;
+  return n;
+}
+
+const DIGITS = /^\d+$/;
+
+/**
+ * The first row of a comma-separated file that has more fields than its header row and two
+ * neighbouring all-digit fields: the sign of decimal commas that were not quoted. The header is
+ * the first row of at least 3 fields, most of them words.
+ */
+export function findDecimalCommaCollision(records: string[][]): DecimalCommaCollision | null {
+  const headerIndex = records.findIndex((r) => {
+    const filled = r.filter((f) => f.trim() !== '');
+    return filled.length >= 3 && filled.filter((f) => /\p{L}/u.test(f)).length * 2 >= filled.length;
+  });
+  if (headerIndex < 0) return null;
+  const headerFields = width(records[headerIndex]!);
+  for (let i = headerIndex + 1; i < records.length; i++) {
+    const r = records[i]!;
+    const fields = width(r);
+    if (fields <= headerFields) continue;
+    for (let c = 0; c + 1 < fields; c++) {
+      const a = r[c]!.trim();
+      const b = r[c + 1]!.trim();
+      if (DIGITS.test(a) && DIGITS.test(b)) {
+        return { row: i + 1, fields, headerRow: headerIndex + 1, headerFields, split: [a, b] };
+      }
+    }
+  }
+  return null;
+}
+
+/** Parse CSV text (BOM already removed) into a Grid named `name`; `file` names it in messages. */
+export function csvToGrid(text: string, name: string, file = name): Grid {
   const sep = sniffSeparator(text);
+  const records = parseCsv(text, sep);
+  const collision = sep === ',' ? findDecimalCommaCollision(records) : null;
+  if (collision) {
+    const { row, fields, headerRow, headerFields, split } = collision;
+    throw new DataError(
+      `${file}, dòng ${row}: có ${fields} ô, nhiều hơn ${headerFields} cột của dòng tiêu đề (dòng ${headerRow}). ` +
+        'Tệp CSV dùng dấu phẩy "," vừa để ngăn cách các cột vừa làm dấu thập phân, nên một số như ' +
+        `"${split[0]},${split[1]}" bị tách thành hai ô ("${split[0]}" và "${split[1]}"). Hãy lưu lại tệp với dấu ";" ` +
+        'để ngăn cách các cột, hoặc đặt các số trong dấu ngoặc kép ("9,5"), hoặc dùng dấu chấm "." làm dấu thập phân (9.5).',
+    );
+  }
   const rows: GridRow[] = [];
-  parseCsv(text, sep).forEach((fields, i) => {
+  records.forEach((fields, i) => {
     const cells: CellValue[] = fields.map((f) => (f.trim() === '' ? null : f.trim()));
     while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
     if (cells.length > 0) rows.push({ row: i + 1, cells });

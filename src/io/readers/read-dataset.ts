@@ -1,6 +1,7 @@
 /**
  * Read the files of one evaluation date into a Dataset: sheets merged, one sheet per level, the
- * date from --date, else a title, else a file name (shared/spec/inputs.md §4, §5).
+ * date from --date, else each file's own date (its title, else its name; file-date.ts), the newest
+ * when they differ (shared/spec/inputs.md §4, §5).
  */
 import type { Config } from '../../config/schema.js';
 import { DataError, UsageError } from '../../core/errors.js';
@@ -9,6 +10,7 @@ import type { Dataset, DateSource, Level, ScoreSheet, Warning } from '../../core
 import { isoDate } from '../table/dates.js';
 import { formatShortDate } from '../../core/format-vi.js';
 import { type PeriodKind, preferPeriodSheets, PERIOD_KIND_WORDS } from '../../core/sheet-choice.js';
+import { ambiguousDateError } from './file-date.js';
 import { chosenLevels, interpretFile, requestMatches, settleFile, type FileRead, type FileSheets, type SheetSelection } from './read-score-file.js';
 
 export { peekFileDate, readScoreFile, parseSheetRequest } from './read-score-file.js';
@@ -60,10 +62,6 @@ export function checkLevelConflicts(sheets: ScoreSheet[], period?: PeriodKind): 
   );
 }
 
-function latest(dates: string[]): string | null {
-  return dates.length === 0 ? null : [...dates].sort().at(-1)!;
-}
-
 /**
  * Read and merge score files of one evaluation date. Throws UsageError for a bad --date or a
  * --sheet name found in no file, DataError for unreadable files and for two sheets of one level,
@@ -91,34 +89,20 @@ export async function readDataset(paths: string[], opts: DatasetOptions): Promis
   checkLevelConflicts(sheets, opts.period);
   const warnings: Warning[] = reads.flatMap((r) => r.warnings);
 
-  // Each file's own date: its title, else its name.
-  const fileDates: Array<{ file: string; date: string }> = [];
+  // Each file's own date by the one rule (file-date.ts); --date settles a title with two dates.
+  const fileDates: Array<{ file: string; date: string; source: 'title' | 'filename' }> = [];
   for (const r of reads) {
-    if (r.titleDate && r.filenameDate && r.titleDate !== r.filenameDate) {
-      warnings.push({
-        message: `${r.file}: ngày trong tiêu đề (${formatShortDate(r.titleDate)}) khác ngày trong tên tệp (${formatShortDate(r.filenameDate)}); dùng ngày trong tiêu đề`,
-      });
-    }
-    const d = r.titleDate ?? r.filenameDate;
-    if (d) fileDates.push({ file: r.file, date: d });
+    if (r.date.kind === 'ambiguous' && !optionDate) throw ambiguousDateError(r.file, r.date);
+    if (r.date.kind !== 'dated') continue;
+    warnings.push(...r.date.warnings);
+    fileDates.push({ file: r.file, date: r.date.date, source: r.date.source });
   }
-  let date: string | null;
-  let dateSource: DateSource;
-  const titleDate = latest(reads.flatMap((r) => (r.titleDate ? [r.titleDate] : [])));
-  const nameDate = latest(reads.flatMap((r) => (r.filenameDate ? [r.filenameDate] : [])));
-  if (optionDate) {
-    date = optionDate;
-    dateSource = 'option';
-  } else if (titleDate) {
-    date = titleDate;
-    dateSource = 'title';
-  } else if (nameDate) {
-    date = nameDate;
-    dateSource = 'filename';
-  } else {
-    date = null;
-    dateSource = 'unknown';
-  }
+  // The newest file's date; a title beats a name of the same date.
+  const newest = [...fileDates].sort((x, y) =>
+    x.date !== y.date ? (x.date < y.date ? 1 : -1) : x.source === y.source ? 0 : x.source === 'title' ? -1 : 1,
+  )[0];
+  const date = optionDate ?? newest?.date ?? null;
+  const dateSource: DateSource = optionDate ? 'option' : (newest?.source ?? 'unknown');
 
   if (new Set(fileDates.map((f) => f.date)).size > 1) {
     warnings.push({

@@ -11,13 +11,12 @@ import { levelFromText } from '../../core/levels.js';
 import { isTrendSheet, TREND_SHEET_REASON } from '../../core/sheet-choice.js';
 import { foldVietnamese } from '../../core/names.js';
 import type { Level, ScoreSheet, SkippedRow, SkippedSheet, Warning } from '../../core/types.js';
-import { filenameDate } from '../table/dates.js';
-import { formatShortDate } from '../../core/format-vi.js';
 import type { Grid } from '../table/grid.js';
 import { interpretGrid, type InterpretResult } from '../table/interpret.js';
 import { gridTitleDate } from '../table/title-date.js';
 import { csvToGrid } from './csv.js';
 import { detectFormat } from './detect.js';
+import { decideFileDate, type FileDate, type SheetTitleDate } from './file-date.js';
 import { parseHtmlTables } from './html-table.js';
 import { readXlsx } from './xlsx.js';
 
@@ -39,10 +38,8 @@ export interface FileRead {
   skippedSheets: SkippedSheet[];
   skippedRows: SkippedRow[];
   warnings: Warning[];
-  /** Date in a title cell (ISO), or null. */
-  titleDate: string | null;
-  /** ISO date in the file name, or null. */
-  filenameDate: string | null;
+  /** The file's date by its title rows, else its name (file-date.ts). */
+  date: FileDate;
 }
 
 export interface ReadOptions {
@@ -89,7 +86,7 @@ async function loadGrids(path: string, config: Config): Promise<Grid[]> {
   const base = basename(path, extname(path));
   if (detected.format === 'xlsx') return readXlsx(buf, path, config);
   const text = detected.text ?? '';
-  const grids = detected.format === 'html' ? parseHtmlTables(text, base) : [csvToGrid(text, base)];
+  const grids = detected.format === 'html' ? parseHtmlTables(text, base) : [csvToGrid(text, base, path)];
   if (grids.length === 0) throw new DataError(`${path}: là trang HTML nhưng không có bảng nào`);
   for (const g of grids) {
     if (g.rows.length > config.input.maxRows) {
@@ -160,7 +157,7 @@ export function settleFile(f: FileSheets, chosen: Map<Level, string>): FileRead 
   const skippedRows: SkippedRow[] = [];
   const warnings: Warning[] = [];
   const problems: CellProblem[] = [];
-  const titleDates: Array<{ sheet: string; date: string }> = [];
+  const titleDates: SheetTitleDate[] = [];
   const skip = (sheet: string, reason: string) => skippedSheets.push({ file: path, sheet, reason });
 
   for (const { name, request, result: r } of f.reads) {
@@ -187,7 +184,7 @@ export function settleFile(f: FileSheets, chosen: Map<Level, string>): FileRead 
     skippedRows.push(...r.skippedRows);
     problems.push(...r.problems);
     warnings.push(...r.warnings);
-    if (r.titleDate) titleDates.push({ sheet: name, date: r.titleDate });
+    titleDates.push({ sheet: name, title: r.titleDate });
   }
 
   if (problems.length > 0) {
@@ -195,16 +192,7 @@ export function settleFile(f: FileSheets, chosen: Map<Level, string>): FileRead 
     throw new CellErrors(path, problems.slice(0, max), Math.max(0, problems.length - max));
   }
 
-  const titleDate = titleDates[0]?.date ?? null;
-  const other = titleDates.find((t) => t.date !== titleDate);
-  if (titleDate && other) {
-    warnings.push({
-      message:
-        `${path}: các sheet ghi ngày khác nhau trong tiêu đề (sheet "${titleDates[0]!.sheet}": ${formatShortDate(titleDate)}, ` +
-        `sheet "${other.sheet}": ${formatShortDate(other.date)}); dùng ${formatShortDate(titleDate)}`,
-    });
-  }
-  return { file: path, sheets, skippedSheets, skippedRows, warnings, titleDate, filenameDate: filenameDate(path) };
+  return { file: path, sheets, skippedSheets, skippedRows, warnings, date: decideFileDate(path, titleDates) };
 }
 
 /** Read a file; `strict` makes an unmatched `--sheet` request an error (single-file use). */
@@ -232,15 +220,13 @@ export function readScoreFile(path: string, opts: ReadOptions): Promise<FileRead
 }
 
 /**
- * The date of a file for choosing files in a data folder: the ISO date in its name if any, else
- * the date in a title cell (the file is read, values not checked). Errors reading it propagate.
+ * The date of a file for choosing files in a data folder, by the same rule as reading it (its title
+ * rows, else its name); the file is read, values not checked. Errors reading it propagate.
  */
-export async function peekFileDate(path: string, config: Config): Promise<string | null> {
-  const fromName = filenameDate(path);
-  if (fromName) return fromName;
-  for (const grid of await loadGrids(path, config)) {
-    const d = gridTitleDate(grid);
-    if (d) return d;
-  }
-  return null;
+export async function peekFileDate(path: string, config: Config): Promise<FileDate> {
+  const grids = await loadGrids(path, config);
+  return decideFileDate(
+    path,
+    grids.map((g) => ({ sheet: g.name, title: gridTitleDate(g) })),
+  );
 }

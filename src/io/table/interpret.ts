@@ -27,7 +27,7 @@ import { cellText, columnLetter, GridIndex, isEmptyValue, rowText, type CellValu
 import { findHeader, headerAt, HEADER_SEARCH_ROWS, sameColumns, splitSideBySide, type Header, type HeaderColumn } from './header.js';
 import { findRateColumns, readRank, readRowFigures, type RowFigures } from './score-cells.js';
 import { isSummaryLabel, rawFigures, RunningFigures } from './summary-rows.js';
-import { findTitleDate } from './title-date.js';
+import { findTitleDate, type TitleDate } from './title-date.js';
 import { parseScore } from './values.js';
 
 export interface InterpretOptions {
@@ -43,8 +43,8 @@ export interface InterpretResult {
   sheets: ScoreSheet[];
   /** Why the grid was not read as a score table, or null. */
   skipped: string | null;
-  /** Date in a title cell above the header, ISO, or null. */
-  titleDate: string | null;
+  /** Data date in the title rows above the header: none, one, or several that disagree. */
+  titleDate: TitleDate;
   /** Rows inside a table that are not units (totals, averages, repeated headers). */
   skippedRows: SkippedRow[];
   problems: CellProblem[];
