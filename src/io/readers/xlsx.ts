@@ -8,6 +8,7 @@ import type { Config } from '../../config/schema.js';
 import { DataError } from '../../core/errors.js';
 import type { Grid } from '../table/grid.js';
 import { ZipFormatError } from '../zip.js';
+import { refuseOpenDocument } from './detect.js';
 import { parseWorksheet } from './xlsx-sheet.js';
 import { parseSharedStrings } from './xlsx-strings.js';
 import { parseStyles } from './xlsx-styles.js';
@@ -18,6 +19,7 @@ async function readGrids(buf: Buffer, file: string, config: Config): Promise<Gri
   const zip = new GuardedZip(buf, file, config);
   const workbook = await zip.text(WORKBOOK_PART);
   if (workbook === null) {
+    refuseOpenDocument(buf, file);
     throw new DataError(`${file}: là tệp zip nhưng không phải bảng tính .xlsx (không có xl/workbook.xml)`);
   }
   const rels = await zip.text(WORKBOOK_RELS_PART);
