@@ -80,7 +80,7 @@ export class GuardedZip {
     }
     if (data.length !== e.uncompressedSize) throw this.sizeMismatch(e);
     if (crc32(data) !== e.crc) {
-      throw new ZipFormatError(`phần "${e.name}" sai mã kiểm tra CRC-32, nội dung đã bị thay đổi (tệp hỏng)`);
+      throw new ZipFormatError(`phần "${e.name}" sai mã kiểm tra CRC-32: nội dung đã bị thay đổi`);
     }
     return data;
   }
