@@ -2,6 +2,7 @@
  * Workbooks written part by part, as other producers write them (openpyxl's absolute rels targets,
  * inline strings, a 1904 date system, styles of our choosing), packed with src/io/zip.ts.
  */
+import { columnLetter } from '../../src/io/table/grid.js';
 import { crc32, deflatedEntry, fileData, readZip, writeZip, type ZipFile } from '../../src/io/zip.js';
 
 export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -96,4 +97,24 @@ export function replacePart(buf: Buffer, name: string, edit: (text: string) => s
       return deflatedEntry(name, Buffer.from(edit(text), 'utf8'));
     }),
   );
+}
+
+/** A raw cell: text (inline string), a number, or a number with a style index. */
+export type RawCell = string | number | { n: number; s: number } | null;
+
+/** <sheetData> content for rows from row 1: text as inline strings, numbers as <v>. */
+export function sheetRows(rows: RawCell[][]): string {
+  return rows
+    .map((cells, i) => {
+      const r = i + 1;
+      const xml = cells.map((c, j) => {
+        const ref = `${columnLetter(j + 1)}${r}`;
+        if (c === null) return '';
+        if (typeof c === 'string') return `<c r="${ref}" t="inlineStr"><is><t>${esc(c)}</t></is></c>`;
+        if (typeof c === 'number') return `<c r="${ref}"><v>${c}</v></c>`;
+        return `<c r="${ref}" s="${c.s}"><v>${c.n}</v></c>`;
+      });
+      return `<row r="${r}">${xml.join('')}</row>`;
+    })
+    .join('');
 }
