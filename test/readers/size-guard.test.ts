@@ -43,7 +43,7 @@ describe('zip size guard', () => {
     );
   });
 
-  it('refuses a sheet with more rows than input.maxRows before parsing it', async () => {
+  it('refuses a sheet with more rows holding values than input.maxRows', async () => {
     const e = await expectThrows(readScoreFile(FIXTURE, { config: configWith({ maxRows: 50 }) }), DataError);
     expect(e.message).toMatch(/sheet "Xã Phường" có hơn 50 dòng .*input\.maxRows = 50.*tăng input\.maxRows/);
   });

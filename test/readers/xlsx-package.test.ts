@@ -95,6 +95,25 @@ describe('xlsx package', () => {
     expect(e.message).toMatch(/hãy tải lại/);
   });
 
+  it('refuses a cell pointing past the shared strings and a sheet whose part is missing', async () => {
+    const dangling = rawXlsx({
+      sheets: [{ name: 'Xã Phường', sheetData: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>7</v></c></row>' }],
+      sharedStrings: ['<t>UBND xã Ea Ly</t>'],
+    });
+    const e = await expectThrows(readXlsx(dangling, 'a.xlsx', config), DataError);
+    expect(e.message).toBe(
+      'a.xlsx: tệp .xlsx bị hỏng hoặc không đầy đủ (sheet "Xã Phường", dòng 1, cột B: ô trỏ tới chuỗi số 7 không có ' +
+        'trong bảng chuỗi); hãy tải lại hoặc lưu lại bằng Excel',
+    );
+    const base = rawXlsx({ sheets: [{ name: 'Điểm tháng', sheetData: '' }] });
+    const missing = writeZip(readZip(base).filter((f) => f.name !== 'xl/worksheets/sheet1.xml'));
+    const e2 = await expectThrows(readXlsx(missing, 'b.xlsx', config), DataError);
+    expect(e2.message).toBe(
+      'b.xlsx: tệp .xlsx bị hỏng hoặc không đầy đủ (thiếu phần "xl/worksheets/sheet1.xml" của sheet "Điểm tháng"); ' +
+        'hãy tải lại hoặc lưu lại bằng Excel',
+    );
+  });
+
   it('counts only rows holding values against input.maxRows: formatting down to row 1,048,576 is read', async () => {
     const file = join(tempDir(), 'dinh-dang.xlsx');
     const communes: ScoreRow[] = Array.from({ length: 102 }, (_, i) => ({ name: `UBND xã Số ${i + 1}`, values: V6 }));
