@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/default.js';
+import { DataError } from '../../src/core/errors.js';
 import { readXlsx } from '../../src/io/readers/xlsx.js';
+import { deflatedEntry, fileData, readZip, writeZip } from '../../src/io/zip.js';
+import { expectThrows } from './helpers.js';
 import { MAIN_NS, namesWorkbook, rawXlsx } from './xlsx-raw.js';
 
 const config = DEFAULT_CONFIG;
@@ -65,6 +68,19 @@ describe('xlsx text decoding', () => {
       { row: 1, cells: ['Sở Y tế', '東京', 'A & B ế ế "x" \'y\''] },
       { row: 2, cells: ['UBND xã Ea Ly', 'Đắk <Lắk>', 'dòng 1\r\ndòng 2 _x000D_ Ạ'] },
     ]);
+  });
+
+  it('refuses a part that is not valid UTF-8 instead of printing U+FFFD, and reads a UTF-16 part', async () => {
+    const latin1 = rawXlsx({ sheets: [{ name: 'S', sheetData: '<row r="1"><c r="A1" t="inlineStr"><is><t>UBND x\u00e3</t></is></c></row>' }] });
+    const sheet = 'xl/worksheets/sheet1.xml';
+    const recode = (enc: (text: string) => Buffer) =>
+      writeZip(readZip(latin1).map((f) => (f.name === sheet ? deflatedEntry(sheet, enc(fileData(f).toString('utf8'))) : f)));
+    const e = await expectThrows(readXlsx(recode((t) => Buffer.from(t, 'latin1')), 'a.xlsx', config), DataError);
+    expect(e.message).toBe(
+      `a.xlsx: tệp .xlsx bị hỏng hoặc không đầy đủ (phần "${sheet}" không phải văn bản UTF-8 hợp lệ); hãy tải lại hoặc lưu lại bằng Excel`,
+    );
+    const utf16 = recode((t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t.replace('encoding="UTF-8"', 'encoding="UTF-16"'), 'utf16le')]));
+    expect((await readXlsx(utf16, 'b.xlsx', config))[0]!.rows).toEqual([{ row: 1, cells: ['UBND xã'] }]);
   });
 
   it('reads namespace-prefixed parts and cells without an r attribute', async () => {

@@ -11,6 +11,9 @@ import type { Config } from '../../config/schema.js';
 import { DataError } from '../../core/errors.js';
 import { crc32, readCentralDirectory, storedBytes, ZipFormatError, type ZipEntry } from '../zip.js';
 
+/** Strict: a byte sequence that is not UTF-8 throws. The BOM, if any, is dropped. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 function inflatedSizeMessage(file: string, bytes: number, config: Config): string {
   const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
   return (
@@ -85,12 +88,22 @@ export class GuardedZip {
     return data;
   }
 
-  /** A part's text, decoded as UTF-8 whole; null when the zip has no such part. */
+  /**
+   * A part's text, decoded whole: UTF-8, or UTF-16 after its byte-order mark (XML allows both).
+   * Bytes that are not valid UTF-8 are refused rather than turned into U+FFFD. Null when the zip
+   * has no such part.
+   */
   async text(name: string): Promise<string | null> {
     const exact = this.partName(name);
     if (!exact) return null;
-    const s = (await this.bytes(exact)).toString('utf8');
-    return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+    const data = await this.bytes(exact);
+    if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data.subarray(2));
+    if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data.subarray(2));
+    try {
+      return UTF8.decode(data);
+    } catch {
+      throw new ZipFormatError(`phần "${exact}" không phải văn bản UTF-8 hợp lệ`);
+    }
   }
 
   private sizeMismatch(e: ZipEntry): ZipFormatError {
