@@ -53,7 +53,7 @@ const DAY_MS = 86_400_000;
  * The date of an Excel serial number: days since 30/12/1899 (Excel's 1900 system, whose serial 60
  * is the 29/2/1900 that never was) or since 1/1/1904. Null outside Excel's date range.
  */
-export function serialDate(serial: number, date1904: boolean): string | null {
+function serialDate(serial: number, date1904: boolean): string | null {
   if (!Number.isFinite(serial) || serial < 0 || serial >= 2_958_466) return null;
   const days = Math.floor(Math.round(serial * DAY_MS) / DAY_MS);
   if (date1904) return dateText(new Date(Date.UTC(1904, 0, 1) + days * DAY_MS));

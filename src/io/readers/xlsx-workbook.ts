@@ -31,7 +31,7 @@ interface Relationship {
 }
 
 /** A relationship target as a zip part name, relative to the workbook's folder unless absolute. */
-export function resolveTarget(target: string): string {
+function resolveTarget(target: string): string {
   const t = target.replace(/\\/g, '/');
   const joined = t.startsWith('/') ? t.slice(1) : posix.join(posix.dirname(WORKBOOK_PART), t);
   return posix.normalize(joined).replace(/^(\.\/)+/, '');

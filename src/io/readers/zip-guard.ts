@@ -54,11 +54,6 @@ export class GuardedZip {
     return (this.byName.get(name) ?? this.byLowerName.get(name.toLowerCase()))?.name ?? null;
   }
 
-  /** Bytes inflated so far, over every part read. */
-  get inflatedBytes(): number {
-    return this.inflated;
-  }
-
   /** A part's bytes: inflated within its declared size, size and CRC-32 checked. */
   async bytes(name: string): Promise<Buffer> {
     const e = this.byName.get(name);
