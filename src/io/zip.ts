@@ -137,7 +137,8 @@ export function fileData(file: ZipFile): Buffer {
 }
 
 let crcTable: Uint32Array | undefined;
-function crc32(data: Uint8Array): number {
+/** CRC-32 (the zip checksum) of `data`. */
+export function crc32(data: Uint8Array): number {
   const native = (zlib as unknown as { crc32?: (d: Uint8Array) => number }).crc32;
   if (typeof native === 'function') return native(data) >>> 0;
   if (!crcTable) {

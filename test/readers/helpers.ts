@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createDeflateRaw, deflateRawSync } from 'node:zlib';
 import { afterEach } from 'vitest';
 import type { Config } from '../../src/config/schema.js';
-import { writeZip } from '../../src/io/zip.js';
+import { crc32, writeZip } from '../../src/io/zip.js';
 import { DEFAULT_CONFIG } from '../../src/config/default.js';
 import type { CellValue, Grid, MergeRange } from '../../src/io/table/grid.js';
 
@@ -54,11 +54,13 @@ export interface RawEntry {
   data: Buffer;
   /** Sizes written in the headers (may lie). */
   uncompressedSize: number;
+  /** CRC-32 written in the headers; 0 when not computed. */
+  crc?: number;
 }
 
 export function deflatedEntry(name: string, text: string, declaredSize?: number): RawEntry {
   const raw = Buffer.from(text, 'utf8');
-  return { name, data: deflateRawSync(raw), uncompressedSize: declaredSize ?? raw.length };
+  return { name, data: deflateRawSync(raw), uncompressedSize: declaredSize ?? raw.length, crc: crc32(raw) };
 }
 
 /** Deflate `bytes` zero bytes as a stream (the input is never held whole). */
@@ -85,11 +87,11 @@ export async function deflatedZeros(name: string, bytes: number, declaredSize?: 
   return { name, data: Buffer.concat(out), uncompressedSize: declaredSize ?? bytes + Buffer.byteLength(prefix) };
 }
 
-/** Write a zip whose headers declare the entries' (possibly false) sizes; no CRC (the guard reads none). */
+/** Write a zip whose headers declare the entries' (possibly false) sizes and CRCs. */
 export function writeRawZip(path: string, entries: RawEntry[]): void {
   writeFileSync(
     path,
-    writeZip(entries.map((e) => ({ name: e.name, method: 8, crc: 0, size: e.uncompressedSize, stored: e.data }))),
+    writeZip(entries.map((e) => ({ name: e.name, method: 8, crc: e.crc ?? 0, size: e.uncompressedSize, stored: e.data }))),
   );
 }
 

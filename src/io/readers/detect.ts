@@ -20,6 +20,31 @@ function isEncryptedOle(buf: Buffer): boolean {
   return buf.indexOf(needle) >= 0 || buf.indexOf(Buffer.from('EncryptionInfo', 'utf16le')) >= 0;
 }
 
+const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
+
+/**
+ * An OpenDocument spreadsheet: a zip whose first entry is "mimetype", stored, holding the
+ * spreadsheet media type (the OpenDocument package rule).
+ */
+export function isOpenDocumentSpreadsheet(buf: Buffer): boolean {
+  if (buf.length < 30 || buf.readUInt32LE(0) !== 0x04034b50) return false;
+  const nameLen = buf.readUInt16LE(26);
+  const start = 30 + nameLen + buf.readUInt16LE(28);
+  if (buf.toString('latin1', 30, 30 + nameLen) !== 'mimetype') return false;
+  // Stored (method 0): the compressed size is the text's length. Templates (.ots) say "...-template".
+  if (buf.readUInt16LE(8) !== 0) return false;
+  return buf.toString('latin1', start, Math.min(buf.length, start + (buf.readUInt32LE(18) || ODS_MIMETYPE.length))).startsWith(ODS_MIMETYPE);
+}
+
+/** Throw the DataError that tells how to save an OpenDocument spreadsheet as .xlsx, if `buf` is one. */
+export function refuseOpenDocument(buf: Buffer, file: string): void {
+  if (!isOpenDocumentSpreadsheet(buf)) return;
+  throw new DataError(
+    `${file}: là bảng tính OpenDocument (.ods, của LibreOffice Calc), không đọc được; hãy mở bằng LibreOffice Calc, ` +
+      'chọn Tệp > Lưu thành… > Excel 2007-365 (.xlsx) rồi dùng tệp .xlsx đó',
+  );
+}
+
 /** Decode text: BOM-aware (UTF-8, UTF-16 LE/BE), else strict UTF-8; null when it is not text. */
 export function decodeText(buf: Buffer, fallbackCharset?: string): string | null {
   if (startsWith(buf, [0xef, 0xbb, 0xbf])) return buf.subarray(3).toString('utf8');
@@ -65,6 +90,7 @@ export interface Detected {
 export function detectFormat(buf: Buffer, file: string): Detected {
   const ext = extname(file).toLowerCase();
   if (buf.length === 0) throw new DataError(`${file}: tệp rỗng`);
+  refuseOpenDocument(buf, file);
   if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04]) || startsWith(buf, [0x50, 0x4b, 0x05, 0x06])) {
     return { format: 'xlsx' };
   }

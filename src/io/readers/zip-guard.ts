@@ -1,33 +1,18 @@
 /**
- * Size guard for .xlsx workbooks, run before exceljs sees the file (shared/spec/inputs.md §1): the
- * zip central directory is read (no extraction) and the declared sizes summed; then each part is
- * inflated as a stream into nothing, counting bytes and worksheet rows, so that a part that lies
- * about its size is caught too. Memory stays bounded whatever the file inflates to. The same pass
- * collects the merged ranges of each worksheet (exceljs's streaming reader does not report them).
+ * The parts of a workbook zip, read under the size guard (shared/spec/inputs.md §1) and checked.
+ * The central directory is read first (no extraction) and the declared sizes summed; then each
+ * part the reader asks for is inflated once, bounded by its declared size, so that a part that
+ * lies about its size is caught before it can fill memory, its CRC-32 is checked, and it is
+ * decoded as UTF-8 whole (never chunk by chunk, which splits letters).
  */
-import { createInflateRaw } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { Readable } from 'node:stream';
 import type { Config } from '../../config/schema.js';
 import { DataError } from '../../core/errors.js';
-import { columnNumber, type MergeRange } from '../table/grid.js';
-import { readCentralDirectory, storedBytes, ZipFormatError } from '../zip.js';
+import { crc32, readCentralDirectory, storedBytes, ZipFormatError, type ZipEntry } from '../zip.js';
 
-export interface GuardFigures {
-  declaredBytes: number;
-  inflatedBytes: number;
-  /** Rows counted per worksheet part. */
-  rows: Record<string, number>;
-  /** Merged ranges per worksheet part ("xl/worksheets/sheet1.xml"). */
-  merges: Record<string, MergeRange[]>;
-}
-
-const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
-/** A `<row ...>` start tag, with an optional namespace prefix; not `<rowBreaks>`. */
-const ROW_TAG = /<(?:[A-Za-z_][\w.-]{0,20}:)?row[\s>/]/g;
-/** `<mergeCell ref="A1:H1"/>`. */
-const MERGE_TAG = /<(?:[A-Za-z_][\w.-]{0,20}:)?mergeCell\s[^>]{0,200}?ref\s*=\s*"\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})"/g;
-/** Longest tag the scan must see whole across chunk boundaries. */
-const TAG_MAX = 300;
+/** Strict: a byte sequence that is not UTF-8 throws. The BOM, if any, is dropped. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 function inflatedSizeMessage(file: string, bytes: number, config: Config): string {
   const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
@@ -38,91 +23,110 @@ function inflatedSizeMessage(file: string, bytes: number, config: Config): strin
   );
 }
 
-function rowsMessage(file: string, part: string, rows: number, config: Config): string {
-  return (
-    `${file}: sheet "${part}" có hơn ${config.input.maxRows} dòng (đếm được ít nhất ${rows}; giới hạn ` +
-    `input.maxRows = ${config.input.maxRows}); từ chối đọc. Nếu cần, tăng input.maxRows trong tệp cấu hình.`
-  );
-}
+/** A workbook zip whose parts are read under config.input.maxInflatedBytes. */
+export class GuardedZip {
+  private inflated = 0;
+  private readonly byName = new Map<string, ZipEntry>();
+  private readonly byLowerName = new Map<string, ZipEntry>();
 
-/**
- * Check a zip against config.input.maxInflatedBytes and config.input.maxRows. Throws DataError
- * (naming the bound and its configuration key) or ZipFormatError. `sheetName` maps a worksheet
- * part to its sheet name for messages.
- */
-export async function guardZip(
-  buf: Buffer,
-  file: string,
-  config: Config,
-  sheetName: (part: string) => string = (p) => p,
-): Promise<GuardFigures> {
-  const entries = readCentralDirectory(buf);
-  const max = config.input.maxInflatedBytes;
-  let declared = 0;
-  for (const e of entries) {
-    if (e.flags & 0x1) throw new ZipFormatError(`phần "${e.name}" được mã hóa`);
-    declared += e.uncompressedSize;
+  /**
+   * Read the central directory and check the declared sizes. Throws DataError (naming the bound
+   * and its configuration key) or ZipFormatError.
+   */
+  constructor(
+    private readonly buf: Buffer,
+    private readonly file: string,
+    private readonly config: Config,
+  ) {
+    let declared = 0;
+    for (const e of readCentralDirectory(buf)) {
+      if (e.flags & 0x1) throw new ZipFormatError(`phần "${e.name}" được mã hóa`);
+      declared += e.uncompressedSize;
+      if (e.name.endsWith('/')) continue;
+      this.byName.set(e.name, e);
+      this.byLowerName.set(e.name.toLowerCase(), e);
+    }
+    if (declared > config.input.maxInflatedBytes) throw new DataError(inflatedSizeMessage(file, declared, config));
   }
-  if (declared > max) throw new DataError(inflatedSizeMessage(file, declared, config));
 
-  let inflated = 0;
-  const rows: Record<string, number> = {};
-  const merges: Record<string, MergeRange[]> = {};
-  for (const e of entries) {
-    if (e.name.endsWith('/')) continue;
-    const data = storedBytes(buf, e);
-    const isSheet = WORKSHEET.test(e.name);
-    let count = 0;
-    const ranges: MergeRange[] = [];
-    let tail = '';
-    let size = 0;
-    const onChunk = (chunk: Buffer): void => {
-      size += chunk.length;
-      inflated += chunk.length;
-      if (inflated > max) throw new DataError(inflatedSizeMessage(file, inflated, config));
-      if (isSheet) {
-        const text = tail + chunk.toString('latin1');
-        ROW_TAG.lastIndex = 0;
-        for (let m = ROW_TAG.exec(text); m; m = ROW_TAG.exec(text)) {
-          // Count each tag once: in the chunk where it ends.
-          if (m.index + m[0].length > tail.length) count++;
-        }
-        if (count > config.input.maxRows) {
-          throw new DataError(rowsMessage(file, sheetName(e.name), count, config));
-        }
-        MERGE_TAG.lastIndex = 0;
-        for (let m = MERGE_TAG.exec(text); m; m = MERGE_TAG.exec(text)) {
-          if (m.index + m[0].length <= tail.length) continue;
-          const [top, bottom] = [Number(m[2]), Number(m[4])];
-          const [left, right] = [columnNumber(m[1]!), columnNumber(m[3]!)];
-          ranges.push({ top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) });
-        }
-        tail = text.slice(-TAG_MAX);
-      }
-    };
+  /** The exact name of a part, found also when a producer spelled its case differently. */
+  partName(name: string): string | null {
+    return (this.byName.get(name) ?? this.byLowerName.get(name.toLowerCase()))?.name ?? null;
+  }
+
+  /** A part's bytes: inflated within its declared size, size and CRC-32 checked. */
+  async bytes(name: string): Promise<Buffer> {
+    const e = this.byName.get(name);
+    if (!e) throw new ZipFormatError(`thiếu phần "${name}"`);
+    const stored = storedBytes(this.buf, e);
+    let data: Buffer;
     if (e.method === 0) {
-      onChunk(data);
+      data = stored;
     } else if (e.method === 8) {
-      const inflate = createInflateRaw({ chunkSize: 64 * 1024 });
-      const source = Readable.from([data]);
       try {
-        for await (const chunk of source.pipe(inflate)) onChunk(chunk as Buffer);
+        data = inflateRawSync(stored, { maxOutputLength: Math.max(1, e.uncompressedSize) });
       } catch (err) {
-        source.destroy();
-        inflate.destroy();
-        if (err instanceof DataError) throw err;
+        if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') await this.countLiar(e, stored);
         throw new ZipFormatError(`không giải nén được phần "${e.name}" (tệp hỏng)`);
       }
     } else {
       throw new ZipFormatError(`phần "${e.name}" dùng kiểu nén ${e.method} không hỗ trợ`);
     }
-    if (size !== e.uncompressedSize) {
-      throw new ZipFormatError(`phần "${e.name}" có kích thước khác với khai báo (tệp hỏng)`);
+    this.inflated += data.length;
+    if (this.inflated > this.config.input.maxInflatedBytes) {
+      throw new DataError(inflatedSizeMessage(this.file, this.inflated, this.config));
     }
-    if (isSheet) {
-      rows[e.name] = count;
-      merges[e.name] = ranges;
+    if (data.length !== e.uncompressedSize) throw this.sizeMismatch(e);
+    if (crc32(data) !== e.crc) {
+      throw new ZipFormatError(`phần "${e.name}" sai mã kiểm tra CRC-32: nội dung đã bị thay đổi`);
+    }
+    return data;
+  }
+
+  /**
+   * A part's text, decoded whole: UTF-8, or UTF-16 after its byte-order mark (XML allows both).
+   * Bytes that are not valid UTF-8 are refused rather than turned into U+FFFD. Null when the zip
+   * has no such part.
+   */
+  async text(name: string): Promise<string | null> {
+    const exact = this.partName(name);
+    if (!exact) return null;
+    const data = await this.bytes(exact);
+    if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data.subarray(2));
+    if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data.subarray(2));
+    try {
+      return UTF8.decode(data);
+    } catch {
+      throw new ZipFormatError(`phần "${exact}" không phải văn bản UTF-8 hợp lệ`);
     }
   }
-  return { declaredBytes: declared, inflatedBytes: inflated, rows, merges };
+
+  private sizeMismatch(e: ZipEntry): ZipFormatError {
+    return new ZipFormatError(`phần "${e.name}" có kích thước khác với khai báo (tệp hỏng)`);
+  }
+
+  /**
+   * A part inflates to more than it declares: count what it really inflates to, as a stream into
+   * nothing (memory stays bounded), to say whether it breaks the size bound or is merely damaged.
+   */
+  private async countLiar(e: ZipEntry, stored: Buffer): Promise<never> {
+    const inflate = createInflateRaw({ chunkSize: 64 * 1024 });
+    const source = Readable.from([stored]);
+    let total = this.inflated;
+    try {
+      for await (const chunk of source.pipe(inflate)) {
+        total += (chunk as Buffer).length;
+        if (total > this.config.input.maxInflatedBytes) {
+          throw new DataError(inflatedSizeMessage(this.file, total, this.config));
+        }
+      }
+    } catch (err) {
+      if (err instanceof DataError) throw err;
+      throw new ZipFormatError(`không giải nén được phần "${e.name}" (tệp hỏng)`);
+    } finally {
+      source.destroy();
+      inflate.destroy();
+    }
+    throw this.sizeMismatch(e);
+  }
 }
