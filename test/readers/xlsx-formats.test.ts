@@ -74,7 +74,7 @@ describe('xlsx number formats', () => {
     ws.addRow([1, 'UBND xã Ea Ly', 90.5]);
     await wb.xlsx.writeFile(file);
     const r = await readScoreFile(file, { config });
-    expect(r.titleDate).toBe('2025-11-14');
+    expect(r.date).toMatchObject({ kind: 'dated', date: '2025-11-14', source: 'title' });
     expect(r.sheets[0]!.units.map((u) => [u.name, u.total])).toEqual([['UBND xã Ea Ly', 90.5]]);
   });
 
@@ -83,7 +83,7 @@ describe('xlsx number formats', () => {
     const sheetData = sheetRows([['Số liệu tính đến ngày', n(44513, 14)], [], ['STT', 'Tên đơn vị', 'Tổng điểm (100)'], [1, 'UBND xã Ea Ly', 90.5]]);
     writeFileSync(file, rawXlsx({ sheets: [{ name: 'Xã Phường', sheetData }], styles: STYLES, date1904: true }));
     const r = await readScoreFile(file, { config });
-    expect(r.titleDate).toBe('2025-11-14');
+    expect(r.date).toMatchObject({ kind: 'dated', date: '2025-11-14', source: 'title' });
     expect(r.sheets[0]!.units.map((u) => [u.name, u.total])).toEqual([['UBND xã Ea Ly', 90.5]]);
   });
 });
