@@ -485,9 +485,6 @@ export const CORPUS: CorpusCase[] = [
   { file: 'p-html.xls', make: makeHtmlXls },
 ];
 
-/** Stem of a corpus file: the name of its expected file. */
-export const stemOf = (file: string): string => file.replace(/\.[^.]+$/, '');
-
 async function main(): Promise<void> {
   const external = process.argv.includes('--external');
   const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
