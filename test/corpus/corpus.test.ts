@@ -5,9 +5,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dakindexProcess } from '../helpers/cli.js';
-import { CORPUS, CORPUS_DIR } from './make-corpus.js';
-import { differences, EXPECTED_DIR, expectedOf, stemOf } from './expectation.js';
+import { dakindexProcess } from '../helpers/cli-process.js';
+import { CORPUS_DIR, differences, EXPECTED_DIR, expectedOf, stemOf } from './expectation.js';
+import { CORPUS } from './make-corpus.js';
 
 const files = readdirSync(CORPUS_DIR).sort();
 

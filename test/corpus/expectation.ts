@@ -6,8 +6,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CliResult } from '../helpers/cli.js';
+import type { CliResult } from '../helpers/cli-process.js';
 
+/** The corpus files (written by make-corpus.ts) and their expected results. */
+export const CORPUS_DIR = join(import.meta.dirname, 'files');
 export const EXPECTED_DIR = join(import.meta.dirname, 'expected');
 
 /** Stem of a corpus file: the name of its expected file. */

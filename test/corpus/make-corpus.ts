@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import * as zlib from 'node:zlib';
 import {
   apiTable,
@@ -38,8 +38,8 @@ import {
 import { AGENCIES_14, COMMUNES_102, PROVINCES_34 } from '../../fixtures/names.js';
 import { fileData, readZip, writeZip, type ZipFile } from '../../src/io/zip.js';
 import type { Rng } from '../../fixtures/rng.js';
+import { CORPUS_DIR } from './expectation.js';
 
-export const CORPUS_DIR = fileURLToPath(new URL('./files/', import.meta.url));
 
 export interface CorpusCase {
   /** File name under test/corpus/files/; its expected result is expected/<name without extension>.json. */
@@ -63,9 +63,14 @@ function communeTable(r: Rng, names: string[], bands: BandCounts, title: string[
   return vnTable({ title, groups: SIX, totalColumn: true, rankColumn: true, rows: rankRows(bandRows(r, names, bands, SIX)) });
 }
 
-/** A few agencies as points, no total column: the smallest table a title can sit on. */
+/** A few agencies as points with their total: the smallest table a title can sit on. */
 function agencyTable(r: Rng, title: string[], n = 3) {
   return vnTable({ title, groups: SIX, nameLabel: 'Tên cơ quan', totalColumn: true, rows: rankRows(bandRows(r, AGENCIES_14.slice(0, n), [n - 1, 1, 0, 0, 0], SIX)) });
+}
+
+/** Merged ranges moved down by `rows`. */
+function shiftMerges(merges: string[], rows: number): string[] {
+  return merges.map((m) => m.replace(/\d+/g, (n) => String(Number(n) + rows)));
 }
 
 /** Rows of `b` placed to the right of the rows of `a`, from column `offset` + 1 on. */
@@ -327,8 +332,8 @@ async function makeStackedTables(path: string): Promise<void> {
   const r = rng(702);
   const agencies = vnTable({ title: [TITLE, 'Số liệu tính đến ngày 14/11/2025'], groups: SIX, nameLabel: 'Tên cơ quan', totalColumn: true, rows: rankRows(bandRows(r, AGENCIES_14.slice(0, 4), [2, 1, 1, 0, 0], SIX)) });
   const communes = communeTable(r, COMMUNES.slice(60, 66), [3, 2, 0, 1, 0], ['KẾT QUẢ CẤP XÃ']);
-  const at = agencies.rows.length + 1;
-  await writeXlsx(path, [sheet('Kết quả', { rows: [...agencies.rows, [], ...communes.rows], merges: [...agencies.merges, `A${at + 1}:I${at + 1}`] })]);
+  const below = agencies.rows.length + 1;
+  await writeXlsx(path, [sheet('Kết quả', { rows: [...agencies.rows, [], ...communes.rows], merges: [...agencies.merges, ...shiftMerges(communes.merges, below)] })]);
 }
 
 /** 45 communes with the header row repeated at the top of each printed page (every 15 rows). */

@@ -6,9 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dakindexProcess, REPO, type CliResult } from '../helpers/cli.js';
-import { expectedOf } from './expectation.js';
-import { CORPUS_DIR } from './make-corpus.js';
+import { dakindexProcess, REPO, type CliResult } from '../helpers/cli-process.js';
+import { CORPUS_DIR, expectedOf } from './expectation.js';
 import { nameKey, recount, type Recount } from './recount.js';
 
 const BAND_LABELS: Record<string, string> = { 'Xuất sắc': 'xuat-sac', Tốt: 'tot', Khá: 'kha', 'Trung bình': 'trung-binh', Yếu: 'yeu' };
