@@ -50,6 +50,35 @@ interface Summary {
 const unitLine = (u: { name: string; level: string; total: number | null; band: string | null; rank: number | null }) =>
   `${u.level} | ${nameKey(u.name)} | ${u.total} | ${u.band === null ? null : (BAND_LABELS[u.band] ?? u.band)} | ${u.rank}`;
 
+describe('the recount itself', () => {
+  it('ranks ties 1, 2, 2, 4, bands the score rounded to 2 decimals, counts units without data apart', () => {
+    const csv = [
+      'STT;Tên đơn vị;Công khai, minh bạch (18);Tiến độ giải quyết (20);Tổng điểm (100)',
+      '1;UBND xã A;18;20;95',
+      '2;UBND xã B;18;20;90',
+      '3;UBND xã C;18;20;89,995',
+      '4;UBND xã D;18;20;89,99',
+      '5;UBND xã E;;;',
+      ';Trung bình;18;20;91,25',
+    ].join('\n');
+    const r = recount(Buffer.from(csv), 'x.csv');
+    expect(r.units.map((u) => [u.name, u.total, u.band, u.rank])).toEqual([
+      ['UBND xã A', 95, 'xuat-sac', 1],
+      ['UBND xã B', 90, 'xuat-sac', 2],
+      ['UBND xã C', 90, 'xuat-sac', 2],
+      ['UBND xã D', 89.99, 'tot', 4],
+      ['UBND xã E', null, null, null],
+    ]);
+    expect(r.levels.xa?.counts).toEqual({ 'xuat-sac': 3, tot: 1, kha: 0, 'trung-binh': 0, yeu: 0, 'khong-du-lieu': 1 });
+  });
+
+  it('scores agency rates as rate × max / 100, and fractions 0–1 as rates', () => {
+    const sheet = (a: string, b: string) => ['STT;Tên cơ quan;Công khai, minh bạch (%);Số hóa hồ sơ (%)', `1;Sở Y tế;${a};${b}`].join('\n');
+    expect(recount(Buffer.from(sheet('100', '75')), 'x.csv').units[0]!.total).toBe(34.5);
+    expect(recount(Buffer.from(sheet('1', '0,75')), 'x.csv').units[0]!.total).toBe(34.5);
+  });
+});
+
 describe.concurrent('independent recount agrees with check --json', () => {
   for (const t of targets()) {
     let run: Promise<{ cli: CliResult; mine: Recount }> | undefined;

@@ -62,7 +62,8 @@ export function cleanName(s: string): string {
 /** Key to compare names across implementations: apostrophes unified. */
 export const nameKey = (s: string): string => cleanName(s).replace(/[’‘`]/g, "'");
 
-const round2 = (n: number): number => Math.round((n + Number.EPSILON) * 100) / 100;
+/** 2 decimals, half up on the decimal figure: 89,995 is 90,00 (the binary 89.99499… is not). */
+const round2 = (n: number): number => Math.round(Number((n * 100).toPrecision(15))) / 100;
 
 // ---------------------------------------------------------------------------------------------
 // Files to grids
