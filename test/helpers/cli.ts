@@ -1,15 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { run } from '../../src/cli/main.js';
+import { REPO, type CliResult } from './cli-process.js';
 
-export const REPO = resolve(import.meta.dirname, '../..');
-
-export interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+export { dakindexProcess, REPO, type CliResult } from './cli-process.js';
 
 /** Runs the CLI in-process, as `dakindex ...args`, from the repository folder. */
 export async function dakindex(args: string[], cwd = REPO): Promise<CliResult> {
