@@ -22,6 +22,7 @@ interface Target {
 /** The --sheet choices a fixture needs to be read at all. */
 const FIXTURE_ARGS: Record<string, string[]> = {
   'fixtures/layouts/two-province-sheets.xlsx': ['--sheet', 'Điểm tháng=tinh'],
+  'fixtures/layouts/an-giang-monthly.xlsx': ['--sheet', 'Điểm tháng=tinh', '--sheet', 'Sở Ban', '--sheet', 'Xã Phường'],
 };
 
 function targets(): Target[] {

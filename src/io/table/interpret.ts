@@ -346,7 +346,7 @@ function readTable(r: Reading, first: Header, rowsFrom: number): void {
       case 'header':
         skipUntil = c.header.bottom;
         if (sameColumns(c.header, t.header)) {
-          r.skipRow(row, rowText(inTable), 'dòng tiêu đề lặp lại (đầu trang in)');
+          r.skipRow(row, cellText(cells[t.nameCol.col - 1]).trim(), 'dòng tiêu đề lặp lại (đầu trang in)');
         } else {
           // A new table under the first one, with its own columns; its level from sections above it.
           t = newTable(r, c.header, t.sectionLevel);
@@ -411,7 +411,7 @@ function readUnitRow(r: Reading, t: Table, row: number, cells: CellValue[], name
   const before = r.keys.size;
   addUnit(r, t, unit);
   if (r.keys.size > before) {
-    for (const v of figures.plainRates) t.plainRates.push({ value: v, origin: unit.origin });
+    for (const v of figures.plainRates) t.plainRates.push({ value: v.value, origin: r.origin(row, v.col) });
   }
 }
 

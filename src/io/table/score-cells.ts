@@ -29,8 +29,8 @@ export interface RowFigures {
   present: number;
   total?: number;
   totalPresent: boolean;
-  /** Rates written as plain numbers, without "%": fractions if every one of the table is ≤ 1. */
-  plainRates: GroupValue[];
+  /** Rates written as plain numbers, without "%", with their column: fractions if every one of the table is ≤ 1. */
+  plainRates: Array<{ value: GroupValue; col: number }>;
 }
 
 /** A label that gives the column a maximum in points: "Công khai, minh bạch (18)", "... (điểm)". */
@@ -118,7 +118,7 @@ export function readRowFigures(
 ): RowFigures | null {
   const values: Partial<Record<GroupKey, GroupValue>> = {};
   const missing: HeaderColumn[] = [];
-  const plainRates: GroupValue[] = [];
+  const plainRates: RowFigures['plainRates'] = [];
   let present = 0;
   let bad = false;
   for (const c of groupCols) {
@@ -136,7 +136,7 @@ export function readRowFigures(
     }
     const value: GroupValue = { value: n, kind: rate ? 'rate' : 'points' };
     values[c.field as GroupKey] = value;
-    if (rate && !hasPercent(v)) plainRates.push(value);
+    if (rate && !hasPercent(v)) plainRates.push({ value, col: c.col });
   }
   let total: number | undefined;
   let totalPresent = false;
