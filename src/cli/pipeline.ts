@@ -5,7 +5,7 @@ import type { DocumentModel } from '../core/documents/model.js';
 import { DataError } from '../core/errors.js';
 import { evaluate, type Evaluation } from '../core/evaluation.js';
 import { formatShortDate } from '../core/format-vi.js';
-import { comparePeriods, type PeriodComparison } from '../core/period-comparison.js';
+import { comparePeriods, periodDataWarning, type PeriodComparison } from '../core/period-comparison.js';
 import { chooseFile, CLOSING_WINDOW_DAYS, periodLabel, previousPeriod, type Period } from '../core/periods.js';
 import { summarize } from '../core/summary.js';
 import type { PeriodKind } from '../core/sheet-choice.js';
@@ -199,6 +199,8 @@ export async function readPeriod(
     ? await readAndEvaluate(inputs.previous, { sheet: opts.sheet, period: prev.kind }, config, null)
     : null;
   const warnings = [...current.evaluation.warnings, ...(previous?.evaluation.warnings ?? [])];
+  const outside = periodDataWarning(period, current.evaluation.date);
+  if (outside) warnings.push(outside);
   let comparison: PeriodComparison | null = null;
   if (previous) {
     const compared = comparePeriods(period, current.evaluation, previous.evaluation);

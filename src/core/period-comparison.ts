@@ -48,3 +48,17 @@ export function comparePeriods(period: Period, current: Dated, previous: Dated):
       ];
   return { result: { comparison: compare(current, previous), previousDate: previous.date, label, byPeriod }, warnings };
 }
+
+/**
+ * A warning when a period's data are dated outside the dates that may stand for it (a file given
+ * with --input or --date): the document still names the period, so the user must know.
+ */
+export function periodDataWarning(period: Period, date: string): Warning | null {
+  const window = choiceWindow(period);
+  if (date >= window.start && date <= window.end) return null;
+  return {
+    message:
+      `Dữ liệu ngày ${formatShortDate(date)} không thuộc ${periodLabel(period)} (cần ngày từ ${formatShortDate(window.start)} ` +
+      `đến ${formatShortDate(window.end)}); văn bản vẫn ghi là ${periodLabel(period)}: kiểm tra --input, --date và kỳ báo cáo.`,
+  };
+}

@@ -24,6 +24,17 @@ function changeHeaders(doc: DocxText): string[] {
 }
 
 describe('the comparison is labelled by the data read', () => {
+  it('warns when the data given with --input are not dated in the period the document names', async () => {
+    const r = await run(['report', ...WEEK_2, '--input', `${FX}/diem-766-2024-07-02.xlsx`]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      'Dữ liệu ngày 02/7/2024 không thuộc tuần 02 tháng 11/2025 (cần ngày từ 10/11/2025 đến 16/11/2025); ' +
+        'văn bản vẫn ghi là tuần 02 tháng 11/2025',
+    );
+    const inside = await run(['report', ...WEEK_2, '--input', `${FX}/diem-766-2025-11-14.xlsx`]);
+    expect(inside.stderr).not.toContain('không thuộc tuần');
+  });
+
   it('names the date when --previous gives data of another time, with a warning', async () => {
     const r = await run(['report', ...WEEK_2, '--previous', `${FX}/diem-766-2024-07-02.xlsx`]);
     expect(r.code, r.stderr).toBe(0);

@@ -151,3 +151,20 @@ describe('the period → sheet rule', () => {
     expect(preferPeriodSheets([s('Điểm tháng'), s('Điểm năm')], undefined).sheets).toHaveLength(2);
   });
 });
+
+describe('the same layout saved by openpyxl (absolute part names in the workbook rels)', () => {
+  const SAVED = join(REPO, 'test/corpus/files/k02-an-giang-openpyxl.xlsx');
+  const args = ['--input', SAVED, '--date', '2025-12-02'];
+
+  it('--month and --year choose by the real sheet names', async () => {
+    const month = await write(['report', '--month', '11', '--year', '2025', ...args]);
+    expect(month.r.stdout).toContain('dùng sheet "Điểm tháng" vì kỳ là tháng');
+    expect(month.doc.text).toContain('Đắk Lắk đạt 95,92 điểm, xếp hạng 2/10 tỉnh, thành phố.');
+    expect(month.r.stderr).toContain(`${SAVED}, sheet "Xu hướng quý": ${TREND}`);
+    const year = await write(['report', '--year', '2025', ...args]);
+    expect(year.r.stdout).toContain('dùng sheet "Điểm năm" vì kỳ là năm');
+    expect(year.doc.text).toContain('Đắk Lắk đạt 83,84 điểm, xếp hạng 6/10 tỉnh, thành phố.');
+    expect(`${month.r.stdout}${month.r.stderr}${year.r.stdout}${year.r.stderr}`).not.toMatch(/Sheet\d/);
+  });
+});
+
