@@ -43,6 +43,8 @@ function measure(args) {
       env: { ...process.env, DAKINDEX_BENCH_RSS_FILE: rssFile },
       stdio: ['ignore', 'pipe', 'pipe'],
       encoding: 'utf8',
+      // check --json lists every unit: megabytes for 20,000 units.
+      maxBuffer: 256 * 1024 * 1024,
     });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     if (r.status !== 0) throw new Error(`dakindex ${args.join(' ')} exited ${r.status}:\n${r.stderr}`);

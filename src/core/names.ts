@@ -25,6 +25,19 @@ export function stripInvisible(s: string): string {
  * Words stay words: word counts are kept.
  */
 export function foldVietnamese(s: string): string {
+  let folded = FOLDED.get(s);
+  if (folded === undefined) {
+    // A name is folded several times as its row is read (labels, kind, key): remember recent ones.
+    if (FOLDED.size >= FOLD_CACHE_SIZE) FOLDED.clear();
+    FOLDED.set(s, (folded = fold(s)));
+  }
+  return folded;
+}
+
+const FOLD_CACHE_SIZE = 4096;
+const FOLDED = new Map<string, string>();
+
+function fold(s: string): string {
   return stripInvisible(s)
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')

@@ -232,8 +232,9 @@ function resolveLevel(r: Reading, t: Table, row: number, cells: CellValue[], nam
  */
 function notAUnit(r: Reading, t: Table, cells: CellValue[], name: string, level: Level): string | null {
   if (level === 'tinh') return null;
-  const isProvince = levelFromText(name, 'unit') === 'tinh' || nameKey(name) === r.provinceKey;
-  if (!isProvince && unitKind(name) !== 'other') return null;
+  const kind = unitKind(name);
+  if (kind !== 'tinh' && kind !== 'other') return null;
+  const isProvince = kind === 'tinh' || nameKey(name) === r.provinceKey;
   const figures = rawFigures(cells, t.groupCols, t.header.columns.total, t.rateCols);
   const summary = figures ? (t.running.get(level)?.summaryOf(figures) ?? null) : null;
   const what = LEVEL_WORDING[level].short;
