@@ -42,6 +42,7 @@ export const documentOptions = {
   issued: isoDate.optional(),
   templates: z.string().min(1).optional(),
   force: z.boolean().default(false),
+  signer: z.string().trim().min(1, 'họ tên người ký không được để trống').optional(),
 };
 
 export const periodOptions = {

@@ -119,11 +119,16 @@ export interface OutputOptions {
   templates?: string | undefined;
   number?: number | undefined;
   issued?: string | undefined;
+  signer?: string | undefined;
   force: boolean;
 }
 
 export function issueOf(opts: OutputOptions): Omit<Issue, 'fallback'> {
-  return { ...(opts.number !== undefined ? { number: opts.number } : {}), ...(opts.issued ? { issued: opts.issued } : {}) };
+  return {
+    ...(opts.number !== undefined ? { number: opts.number } : {}),
+    ...(opts.issued ? { issued: opts.issued } : {}),
+    ...(opts.signer ? { signer: opts.signer } : {}),
+  };
 }
 
 export function templatesOf(opts: OutputOptions, io: CliIO): TemplateSet {

@@ -39,24 +39,43 @@ export const DEFAULT_CONFIG: Config = {
   dataDir: 'data',
   outDir: 'out',
   documents: {
-    report: {
+    weeklyReport: {
       issuer: officeIssuer,
       symbol: 'BC-VPUBND',
       signer: { title: ['KT. CHÁNH VĂN PHÒNG', 'PHÓ CHÁNH VĂN PHÒNG'], name: 'Cao Như Khánh' },
       recipients: [
         'CT, PCT UBND tỉnh (báo cáo);',
-        'CVP, PCVP UBND tỉnh (đ/c Khánh);',
+        'CVP, PCVP UBND tỉnh (đ/c {signer.short});',
         'Các sở, ban, ngành;',
-        'UBND các xã, phường;',
+        { text: 'UBND các huyện, thị xã, thành phố;', level: 'huyen' },
+        { text: 'UBND các xã, phường;', level: 'xa' },
         'Viễn thông Đắk Lắk;',
         'Các Phòng: TH, HCQT, NV, NGV;',
         'TT CN & Cổng TTĐT tỉnh (Để đăng tải);',
         'Lưu: VT, PVHCC (B_02b).',
       ],
     },
+    periodicReport: {
+      issuer: officeIssuer,
+      symbol: 'BC-VPUBND',
+      signer: { title: ['KT. CHÁNH VĂN PHÒNG', 'PHÓ CHÁNH VĂN PHÒNG'], name: 'Hoàng Trọng Hùng' },
+      recipients: [
+        'Như trên;',
+        'Đ/c Nguyễn Tuấn Hà - PCT UBND tỉnh (B/c);',
+        'CVP, PCVP UBND tỉnh (Đ/c {signer.short});',
+        'Sở, ban, ngành;',
+        { text: 'UBND các huyện, thị xã, thành phố;', level: 'huyen' },
+        { text: 'UBND các xã, phường;', level: 'xa' },
+        'Viễn thông Đắk Lắk;',
+        'Các Phòng, TT: TH, HCTC, PVHCC;',
+        'TT CN & Cổng TTĐT tỉnh (Để đăng tải);',
+        'Lưu: VT, KSTTHC (B_02b).',
+      ],
+    },
     publish: {
       issuer: officeIssuer,
       symbol: 'VPUBND-KSTTHC',
+      // Seed 000 shows no name under the title: left empty, so every run warns until it is set.
       signer: { title: ['KT. CHÁNH VĂN PHÒNG', 'PHÓ CHÁNH VĂN PHÒNG'], name: '' },
       recipients: [
         'Như trên;',
@@ -75,7 +94,7 @@ export const DEFAULT_CONFIG: Config = {
         'Như trên;',
         'Thường trực Tỉnh ủy (b/c);',
         'Đảng ủy UBND tỉnh (b/c);',
-        'CT, PCT UBND tỉnh (đ/c Thái);',
+        'CT, PCT UBND tỉnh (đ/c {signer.short});',
         'CVP, PCVP UBND tỉnh (đ/c Khánh);',
         'VNPT Đắk Lắk;',
         'Các phòng, TT thuộc VP UBND tỉnh;',
@@ -89,7 +108,7 @@ export const DEFAULT_CONFIG: Config = {
       recipients: [
         'Như trên;',
         'TT Tỉnh ủy, TT HĐND tỉnh (báo cáo);',
-        'CT, PCT UBND tỉnh (Đ/c Hà);',
+        'CT, PCT UBND tỉnh (Đ/c {signer.short});',
         'CVP, PCVP UBND tỉnh (Đ/c Thượng);',
         'Các Phòng, Trung tâm thuộc VP UBND tỉnh;',
         'Lưu: VT, KSTTHC (Hly05b).',

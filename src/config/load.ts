@@ -64,11 +64,17 @@ function explain(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `cần một trong các giá trị ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'unrecognized_keys':
-      return `khóa không được hỗ trợ: ${issue.keys.join(', ')}`;
+      return `khóa không được hỗ trợ: ${issue.keys.join(', ')}${issue.keys.map((k) => RENAMED[[...issue.path, k].join('.')] ?? '').join('')}`;
     default:
       return issue.message;
   }
 }
+
+/** Keys of earlier versions, with where their content went. */
+const RENAMED: Record<string, string> = {
+  'documents.report':
+    ' (documents.report đã tách thành documents.weeklyReport cho báo cáo tuần và documents.periodicReport cho báo cáo tháng, quý, năm)',
+};
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

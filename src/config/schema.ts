@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RECIPIENT_LEVELS, unknownPlaceholders } from '../core/documents/recipients.js';
 import { BAND_KEYS, GROUP_KEYS } from '../core/types.js';
 
 const groupSchema = z.strictObject({
@@ -17,7 +18,23 @@ const bandSchema = z.strictObject({
 const signerSchema = z.strictObject({
   /** Quyền hạn, chức vụ lines, e.g. ["KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"]. */
   title: z.array(z.string().min(1)).min(1),
+  /** Họ và tên; --signer replaces it for one run. Empty: printed without a name, with a warning. */
   name: z.string(),
+});
+
+/** A Nơi nhận item without the leading "- "; {signer.name} and {signer.short} name the signer. */
+const recipientText = z
+  .string()
+  .min(1)
+  .superRefine((s, ctx) => {
+    for (const p of unknownPlaceholders(s)) {
+      ctx.addIssue({ code: 'custom', message: `chỗ điền không rõ "${p}": dùng {signer.name} (họ tên người ký) hoặc {signer.short} (tên, ví dụ "Hùng")` });
+    }
+  });
+
+/** An item sent always, or only when the document's data hold a level ("UBND các huyện, thị xã, thành phố;"). */
+const recipientSchema = z.union([recipientText, z.strictObject({ text: recipientText, level: z.enum(RECIPIENT_LEVELS) })], {
+  error: 'cần một dòng chữ, hoặc { "text": "...", "level": "so" | "huyen" | "xa" }',
 });
 
 const issuerSchema = z.strictObject({
@@ -34,8 +51,8 @@ const documentKindSchema = z.strictObject({
   /** Ký hiệu after the slash: "BC-VPUBND", "VPUBND-KSTTHC". */
   symbol: z.string().min(1),
   signer: signerSchema,
-  /** Nơi nhận items without the leading "- ". */
-  recipients: z.array(z.string().min(1)).min(1),
+  /** Nơi nhận items, in order. */
+  recipients: z.array(recipientSchema).min(1),
 });
 
 const mm = (min: number, max: number) => z.number().min(min).max(max);
@@ -80,7 +97,10 @@ export const configSchema = z
     dataDir: z.string().min(1),
     outDir: z.string().min(1),
     documents: z.strictObject({
-      report: documentKindSchema,
+      /** Báo cáo tuần (bao-cao-tuan). */
+      weeklyReport: documentKindSchema,
+      /** Báo cáo tháng, quý, năm (bao-cao). */
+      periodicReport: documentKindSchema,
       publish: documentKindSchema,
       lowScore: documentKindSchema,
       parSipas: documentKindSchema,
@@ -107,4 +127,5 @@ export const configSchema = z
   });
 
 export type Config = z.infer<typeof configSchema>;
-export type DocumentKindConfig = Config['documents']['report'];
+export type DocumentKindKey = keyof Config['documents'];
+export type DocumentKindConfig = Config['documents'][DocumentKindKey];

@@ -56,6 +56,61 @@ describe('configuration', () => {
     expect(() => loadConfig(undefined, dir)).toThrow(/bands\.1\.min: ngưỡng các loại phải giảm dần/);
   });
 
+  it('signers and Nơi nhận per document kind: one key per kind written, the seeds’ signers by default', () => {
+    expect(Object.keys(DEFAULT_CONFIG.documents)).toEqual(['weeklyReport', 'periodicReport', 'publish', 'lowScore', 'parSipas']);
+    const d = DEFAULT_CONFIG.documents;
+    expect([d.weeklyReport, d.periodicReport, d.lowScore, d.parSipas].map((k) => k.signer.name)).toEqual([
+      'Cao Như Khánh',
+      'Hoàng Trọng Hùng',
+      'Trương Công Thái',
+      'Nguyễn Tuấn Hà',
+    ]);
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'dakindex.config.yaml'),
+      [
+        'documents:',
+        '  weeklyReport:',
+        '    signer: { title: [CHÁNH VĂN PHÒNG], name: Lê Văn Bình }',
+        '    recipients:',
+        '      - "CVP UBND tỉnh (đ/c {signer.short});"',
+        '      - { text: "UBND các huyện, thị xã, thành phố;", level: huyen }',
+        '      - "Lưu: VT."',
+      ].join('\n'),
+    );
+    const { config } = loadConfig(undefined, dir);
+    expect(config.documents.weeklyReport.signer).toEqual({ title: ['CHÁNH VĂN PHÒNG'], name: 'Lê Văn Bình' });
+    expect(config.documents.weeklyReport.recipients[1]).toEqual({ text: 'UBND các huyện, thị xã, thành phố;', level: 'huyen' });
+    expect(config.documents.periodicReport).toEqual(DEFAULT_CONFIG.documents.periodicReport);
+  });
+
+  it('refuses an unknown placeholder, an entry of no known form, a level other than so, huyen, xa, and names the old report key', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'c.json'),
+      JSON.stringify({
+        documents: {
+          report: { symbol: 'BC' },
+          parSipas: { recipients: ['A (Đ/c {signer.ten});', 7, { text: 'B;', level: 'tinh' }, { text: 'C;', level: 'xa', extra: 1 }] },
+          lowScore: { signer: { title: ['KT. CHỦ TỊCH'] } },
+        },
+      }),
+    );
+    let msg = '';
+    try {
+      loadConfig('c.json', dir);
+    } catch (e) {
+      msg = (e as Error).message;
+    }
+    expect(msg).toContain('documents.parSipas.recipients.0: chỗ điền không rõ "{signer.ten}": dùng {signer.name} (họ tên người ký) hoặc {signer.short}');
+    const form = 'cần một dòng chữ, hoặc { "text": "...", "level": "so" | "huyen" | "xa" }';
+    for (const i of [1, 2]) expect(msg).toContain(`documents.parSipas.recipients.${i}: ${form}`);
+    expect(msg).toContain('documents.parSipas.recipients.3: khóa không được hỗ trợ: extra');
+    expect(msg).toContain('khóa không được hỗ trợ: report (documents.report đã tách thành documents.weeklyReport');
+    // A partial signer keeps the default's name: objects merge key by key.
+    expect(msg).not.toContain('lowScore');
+  });
+
   it('a missing --config file and a broken file are clear errors', () => {
     const dir = tempDir();
     expect(() => loadConfig('nope.json', dir)).toThrow(/Không tìm thấy tệp cấu hình/);
@@ -77,6 +132,8 @@ describe('templates', () => {
     expect(m.blocks[2]!.runs).toEqual([{ text: 'Có ' }, { text: '10', bold: true }, { text: ' ý', footnote: 'Chú thích một.' }]);
     expect(m.blocks[3]!.runs).toEqual([{ text: 'Cộng B_02b' }]);
     expect(() => parseMarkup('@khac x')).toThrow(/@khac/);
+    // Nơi nhận lives in the configuration with the signer it names, not in a template.
+    expect(() => parseMarkup('@noi-nhan Như trên;')).toThrow(/documents\.<loại>\.recipients/);
     expect(() => parseMarkup('a **b')).toThrow(/\*\*/);
   });
 });

@@ -165,6 +165,8 @@ describe('quarterly report, Quý II năm 2024 (seed 002)', () => {
     ]) expectBoth(seed, r.doc, s);
     expect(r.doc.paragraphs).toContain(`Đắk Lắk, ngày ${BLANK} tháng 7 năm 2024`);
     expect(r.doc.paragraphs).toContain('- Như trên;');
+    // Signed by the periodic report's signer, whom its Nơi nhận names (test/cli/signers.test.ts: the whole list).
+    for (const s of ['Hoàng Trọng Hùng', '- CVP, PCVP UBND tỉnh (Đ/c Hùng);', '- UBND các huyện, thị xã, thành phố;']) expectBoth(seed, r.doc, s);
   });
 
   it('puts the unit without data last in its appendix, marked', () => {

@@ -20,6 +20,7 @@ export function addDocumentOptions(cmd: Command): Command {
     .option('--out <THƯ_MỤC>', 'thư mục ghi văn bản (mặc định ./out)')
     .option('--number <SỐ>', 'số văn bản (mặc định để trống như bản giấy)')
     .option('--issued <YYYY-MM-DD>', 'ngày ban hành (mặc định để trống ngày)')
+    .option('--signer <HỌ_TÊN>', 'họ tên người ký cho lần chạy này, thay tên trong cấu hình (documents.<loại>.signer.name) cả ở chữ ký và ở "(đ/c ...)" của Nơi nhận')
     .option('--templates <THƯ_MỤC>', 'thư mục mẫu văn bản của cơ quan')
     .option('--force', 'ghi đè tệp đã có');
 }

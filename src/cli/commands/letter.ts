@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { basename, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Config } from '../../config/schema.js';
+import { evaluationDate, issueWarnings } from '../../core/documents/issue-warnings.js';
 import { localityName, slugOf } from '../../core/documents/letter-common.js';
 import {
   buildLowScoreModel,
@@ -93,7 +94,8 @@ function registerPublish(letter: Command, io: CliIO, today: () => Date): void {
     const model = buildPublishModel(input, templates.render(['cong-van-cong-khai'], publishContext(input)));
     const name = `${data.current.evaluation.date}_cong-van-cong-khai-${periodSlug(period)}.docx`;
     const files = await writeDocuments([{ model, name }], outDirOf(opts, config, io), opts.force);
-    printResult(io, opts.json, 'công văn', files, data, periodSummary(period, data));
+    const warnings = [...data.warnings, ...issueWarnings(config, 'publish', input.issue, evaluationDate(input.current.date))];
+    printResult(io, opts.json, 'công văn', files, { ...data, warnings }, periodSummary(period, data));
   });
 }
 
@@ -196,6 +198,7 @@ function registerLowScore(letter: Command, io: CliIO): void {
       ...(since?.evaluation.warnings ?? []),
       ...selection.warnings,
       ...lowScoreWarnings(input),
+      ...issueWarnings(config, 'lowScore', input.issue, evaluationDate(current.evaluation.date)),
     ];
     const read = readNotes(current, since);
     const notes = [day.note, ...(sinceNote ? [sinceNote] : []), ...read.notes];
@@ -250,7 +253,11 @@ function registerParSipas(letter: Command, io: CliIO): void {
 
     const cur = data.years[year]!;
     const notes = [`Số liệu PAR Index, SIPAS: ${basename(file)} (năm ${year}${data.years[year - 1] ? ` và năm ${year - 1}` : ''})`];
-    printResult(io, opts.json, 'công văn', written, { notes, warnings: parSipasWarnings(input), skippedSheets }, {
+    const warnings = [
+      ...parSipasWarnings(input),
+      ...issueWarnings(config, 'parSipas', input.issue, { date: announced, what: `ngày công bố kết quả năm ${year} (theo ${basename(file)})` }),
+    ];
+    printResult(io, opts.json, 'công văn', written, { notes, warnings, skippedSheets }, {
       input: file,
       year,
       announced,

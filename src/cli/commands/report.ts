@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { buildReportModel, reportContext } from '../../core/documents/report.js';
+import { evaluationDate, issueWarnings } from '../../core/documents/issue-warnings.js';
+import { buildReportModel, reportContext, reportKindKey } from '../../core/documents/report.js';
 import { periodSlug } from '../../core/periods.js';
 import { configFor, type CliIO } from '../context.js';
 import { common, documentOptions, parseOptions, periodOptions } from '../options.js';
@@ -33,6 +34,10 @@ export function registerReport(program: Command, io: CliIO, today: () => Date): 
     const model = buildReportModel(input, templates.render(names, reportContext(input)));
     const name = `${data.current.evaluation.date}_bao-cao-${periodSlug(period)}.docx`;
     const files = await writeDocuments([{ model, name }], outDirOf(opts, config, io), opts.force);
-    printResult(io, opts.json, 'báo cáo', files, data, periodSummary(period, data));
+    const warnings = [
+      ...data.warnings,
+      ...issueWarnings(config, reportKindKey(period), input.issue, evaluationDate(input.current.date)),
+    ];
+    printResult(io, opts.json, 'báo cáo', files, { ...data, warnings }, periodSummary(period, data));
   });
 }

@@ -1,18 +1,25 @@
 import type { Config, DocumentKindConfig } from '../../config/schema.js';
+import type { Level } from '../types.js';
 import type { Evaluation, LevelResult, ProvinceResult } from '../evaluation.js';
 import type { PeriodComparison } from '../period-comparison.js';
 import { CHANGE_HEADER, levelAppendix } from './appendix.js';
 import { formatDocumentNumber, formatLongDate, formatPlaceDate, parseIsoDate, roman } from '../format-vi.js';
 import type { MarkupDocument } from './markup.js';
 import type { Appendix, DocumentModel } from './model.js';
+import { recipientsOf, signerName } from './recipients.js';
 
-/** Number and date of issue: both blank by default, as the seeds; the month and year are filled. */
+/**
+ * Number, date of issue and signer: number and day blank by default, as the seeds; the month and
+ * year are filled; the signer is the configuration's.
+ */
 export interface Issue {
   number?: number;
   /** ISO date of issue; without it the day is left blank in the month of `fallback`. */
   issued?: string;
   /** ISO date whose month and year stand in the blank date (the evaluation date). */
   fallback: string;
+  /** Họ tên người ký for this run (--signer), in place of the configuration's. */
+  signer?: string;
 }
 
 export function issueDate(issue: Issue): { year: number; month: number; day?: number } {
@@ -23,13 +30,14 @@ export function issueDate(issue: Issue): { year: number; month: number; day?: nu
 
 /**
  * The parts every document shares: page layout, header table, Kính gửi, body, signature and Nơi
- * nhận (the template's @noi-nhan list, else the configuration's).
+ * nhận (the configuration's, its level entries kept for the `levels` the document speaks of).
  */
 export function documentFrame(
   config: Config,
   kind: DocumentKindConfig,
   issue: Issue,
   text: MarkupDocument,
+  levels: ReadonlySet<Level>,
 ): Pick<DocumentModel, 'layout' | 'header' | 'signature' | 'body' | 'recipients'> {
   return {
     body: text.blocks,
@@ -42,9 +50,9 @@ export function documentFrame(
       placeDate: formatPlaceDate(config.province.place, issueDate(issue)),
     },
     signature: {
-      recipients: text.distribution.length ? text.distribution : kind.recipients,
+      recipients: recipientsOf(kind.recipients, levels, signerName(kind.signer.name, issue.signer)),
       title: kind.signer.title,
-      name: kind.signer.name,
+      name: signerName(kind.signer.name, issue.signer),
     },
   };
 }
@@ -71,8 +79,9 @@ export function congVanFrame(
   issue: Issue,
   text: MarkupDocument,
   defaultSubject: string,
+  levels: ReadonlySet<Level>,
 ): Pick<DocumentModel, 'kind' | 'layout' | 'header' | 'signature' | 'body' | 'recipients'> {
-  const frame = documentFrame(config, kind, issue, text);
+  const frame = documentFrame(config, kind, issue, text, levels);
   return {
     kind: 'cong-van',
     ...frame,

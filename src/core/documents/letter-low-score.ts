@@ -12,6 +12,7 @@ import {
 } from './letter-common.js';
 import type { MarkupDocument } from './markup.js';
 import type { DocumentModel } from './model.js';
+import { dataLevels } from './recipients.js';
 
 /** Công văn đôn đốc các địa phương có điểm thấp (seed 003). */
 
@@ -169,6 +170,7 @@ export function buildLowScoreModel(input: LowScoreInput, text: MarkupDocument): 
       issue,
       text,
       'V/v tập trung cải thiện Chỉ số phục vụ người dân, doanh nghiệp đối với các địa phương có điểm thấp',
+      dataLevels(current),
     ),
     appendices: [],
   };

@@ -11,7 +11,7 @@ import {
   parseIsoDate,
   round,
 } from '../format-vi.js';
-import type { Warning } from '../types.js';
+import type { Level, Warning } from '../types.js';
 import { congVanFrame, type Issue } from './common.js';
 import type { MarkupDocument } from './markup.js';
 import type { DocumentModel } from './model.js';
@@ -43,6 +43,11 @@ export interface ParSipasInput {
 
 /** 1 July 2025: the district level was abolished; letters after it go to "UBND các xã, phường". */
 const NO_DISTRICTS_FROM = '2025-07-01';
+
+/** The levels that exist at a date: the letter has no score sheets to tell them. */
+function levelsAt(date: string): ReadonlySet<Level> {
+  return new Set<Level>(date < NO_DISTRICTS_FROM ? ['so', 'huyen', 'xa'] : ['so', 'xa']);
+}
 
 export interface ParSipasContext {
   province: { name: string };
@@ -120,9 +125,10 @@ export function parSipasWarnings(input: ParSipasInput): Warning[] {
 export function buildParSipasModel(input: ParSipasInput, text: MarkupDocument): DocumentModel {
   const { config, year, data } = input;
   const kind = config.documents.parSipas;
-  const issue: Issue = { ...input.issue, fallback: yearOf(data, year).announced };
+  const announced = yearOf(data, year).announced;
+  const issue: Issue = { ...input.issue, fallback: announced };
   return {
-    ...congVanFrame(config, kind, issue, text, `V/v Chỉ số PAR Index, Chỉ số SIPAS năm ${year}`),
+    ...congVanFrame(config, kind, issue, text, `V/v Chỉ số PAR Index, Chỉ số SIPAS năm ${year}`, levelsAt(announced)),
     appendices: [],
   };
 }

@@ -8,6 +8,7 @@ import { appendedLevels, appendixNote, congVanFrame, levelAppendices, provinceRa
 import type { MarkupDocument } from './markup.js';
 import type { ReportInput } from './report.js';
 import type { DocumentModel } from './model.js';
+import { dataLevels } from './recipients.js';
 
 /** Công văn công khai kết quả Bộ chỉ số of a month (seed 000). */
 
@@ -86,7 +87,7 @@ export function buildPublishModel(input: PublishInput, text: MarkupDocument): Do
   const kind = config.documents.publish;
   const issue: Issue = { ...input.issue, fallback: current.date };
   return {
-    ...congVanFrame(config, kind, issue, text, `V/v công khai kết quả Bộ chỉ số ${periodLabel(period)}`),
+    ...congVanFrame(config, kind, issue, text, `V/v công khai kết quả Bộ chỉ số ${periodLabel(period)}`, dataLevels(current)),
     appendices: levelAppendices(config, current, comparison, appendixNote('Công văn', kind, issue)),
   };
 }

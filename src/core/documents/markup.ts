@@ -10,17 +10,15 @@ import type { Block, Inline } from './model.js';
  *   any other line                  body paragraph
  *   @kinh-gui Ủy ban nhân dân tỉnh  a recipient of the Kính gửi block (repeatable)
  *   @trich-yeu ...                  the trích yếu (BÁO CÁO summary or công văn V/v), one line each
- *   @noi-nhan ...                   a Nơi nhận item, replacing the configured list (repeatable)
  *
  * Inline: **bold**, _italic_, and ^[footnote text] right after the words it annotates.
- * Blank lines and lines starting with "//" are ignored.
+ * Blank lines and lines starting with "//" are ignored. Nơi nhận is not in the templates: it is
+ * configured per document kind with the signer it names.
  */
 export interface MarkupDocument {
   blocks: Block[];
   recipients: string[];
   subject: string[];
-  /** Nơi nhận items; empty: the configuration's list. */
-  distribution: string[];
 }
 
 export class MarkupError extends Error {
@@ -33,7 +31,7 @@ export class MarkupError extends Error {
 }
 
 export function parseMarkup(text: string): MarkupDocument {
-  const out: MarkupDocument = { blocks: [], recipients: [], subject: [], distribution: [] };
+  const out: MarkupDocument = { blocks: [], recipients: [], subject: [] };
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (!line || line.startsWith('//')) return;
@@ -42,8 +40,12 @@ export function parseMarkup(text: string): MarkupDocument {
       const [, name, value] = directive;
       if (name === 'kinh-gui') out.recipients.push(value!);
       else if (name === 'trich-yeu') out.subject.push(value!);
-      else if (name === 'noi-nhan') out.distribution.push(value!);
-      else throw new MarkupError(i + 1, `chỉ thị không rõ "@${name}" (dùng @kinh-gui, @trich-yeu hoặc @noi-nhan)`);
+      else if (name === 'noi-nhan') {
+        throw new MarkupError(
+          i + 1,
+          '"@noi-nhan" không dùng trong mẫu: Nơi nhận của mỗi loại văn bản nằm trong cấu hình (documents.<loại>.recipients), cùng chỗ với người ký',
+        );
+      } else throw new MarkupError(i + 1, `chỉ thị không rõ "@${name}" (dùng @kinh-gui hoặc @trich-yeu)`);
       return;
     }
     const runs = (s: string) => parseInline(s, i + 1);

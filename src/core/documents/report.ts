@@ -1,4 +1,4 @@
-import type { Config } from '../../config/schema.js';
+import type { Config, DocumentKindKey } from '../../config/schema.js';
 import type { Comparison } from '../comparison.js';
 import type { Evaluation, LevelResult } from '../evaluation.js';
 import { formatCount, formatMax, formatScore, formatScoreChange, formatShortDate, joinAnd } from '../format-vi.js';
@@ -11,6 +11,7 @@ import { NO_DATA } from '../types.js';
 import { appendedLevels, appendixNote, documentFrame, levelAppendices, localLevels, provinceRank, type Issue } from './common.js';
 import type { MarkupDocument } from './markup.js';
 import type { DocumentModel } from './model.js';
+import { dataLevels } from './recipients.js';
 
 export interface ReportInput {
   period: Period;
@@ -116,7 +117,7 @@ export function reportContext(input: ReportInput): ReportContext {
     period: { kind: period.kind, label: periodLabel(period), year: period.year },
     previous: prevLabel ? { label: prevLabel } : null,
     date: formatShortDate(current.date),
-    issuer: { shortName: config.documents.report.issuer.shortName },
+    issuer: { shortName: config.documents[reportKindKey(period)].issuer.shortName },
     levelsPhrase: reported.length ? joinAnd(reported.map((r) => LEVEL_WORDING[r.level].reference)) : null,
     method: {
       criteria: CRITERIA.map((c) => criterionLabel(config, c.key)),
@@ -190,14 +191,19 @@ export function countLines(
   return lines;
 }
 
+/** The configuration of a report: the weekly one (seed 001) or the monthly, quarterly, yearly one (seed 002). */
+export function reportKindKey(period: Period): DocumentKindKey {
+  return period.kind === 'week' ? 'weeklyReport' : 'periodicReport';
+}
+
 /** The report's document: template text, header and signature from configuration, appendices from data. */
 export function buildReportModel(input: ReportInput, text: MarkupDocument): DocumentModel {
   const { config, current, comparison, period } = input;
-  const kind = config.documents.report;
+  const kind = config.documents[reportKindKey(period)];
   const issue: Issue = { ...input.issue, fallback: current.date };
   return {
     kind: 'bao-cao',
-    ...documentFrame(config, kind, issue, text),
+    ...documentFrame(config, kind, issue, text, dataLevels(current)),
     title: {
       name: 'BÁO CÁO',
       summary: text.subject.length ? text.subject : [`Kết quả đánh giá ${periodLabel(period)}`],
