@@ -12,7 +12,9 @@ import {
   round,
 } from '../format-vi.js';
 import type { Warning } from '../types.js';
-import { congVanFrame, type Issue } from './common.js';
+import { addresseesOf, type Addressees } from './addressees.js';
+import { congVanFrame, documentDate, type Issue } from './common.js';
+import { datedWording, type DatedWording } from './dated-wording.js';
 import type { MarkupDocument } from './markup.js';
 import type { DocumentModel } from './model.js';
 
@@ -44,7 +46,7 @@ export interface ParSipasInput {
 /** 1 July 2025: the district level was abolished; letters after it go to "UBND các xã, phường". */
 const NO_DISTRICTS_FROM = '2025-07-01';
 
-export interface ParSipasContext {
+export interface ParSipasContext extends DatedWording {
   province: { name: string };
   year: number;
   previousYear: number;
@@ -56,6 +58,8 @@ export interface ParSipasContext {
   provinces: string;
   /** Districts still existed at the announcement: Kính gửi "UBND các huyện, thị xã, thành phố". */
   hasDistricts: boolean;
+  /** Kính gửi and the bodies asked to act: the agencies and the districts, or the communes after 01/7/2025. */
+  addressees: Addressees;
   /** "86,52"; rank "36"; change "tăng 3,3 điểm, cải thiện 09 bậc so với năm 2020" or null. */
   par: { score: string; rank: string; change: string | null };
   /** "83,65%"; rank "59"; change "tăng 6,23%, cải thiện 03 bậc so với năm 2020" or null. */
@@ -85,6 +89,8 @@ export function parSipasContext(input: ParSipasInput): ParSipasContext {
     announced: capitalize(formatLongDate(parseIsoDate(cur.announced))),
     provinces: String(cur.provinces),
     hasDistricts: cur.announced < NO_DISTRICTS_FROM,
+    addressees: addresseesOf(new Set(['so', cur.announced < NO_DISTRICTS_FROM ? 'huyen' : 'xa'])),
+    ...datedWording(config, documentDate({ ...input.issue, fallback: cur.announced })),
     par: {
       score: formatScore(cur.par.score),
       rank: String(cur.par.rank),
