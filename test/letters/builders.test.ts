@@ -88,7 +88,7 @@ describe('publish letter', () => {
     const { body } = texts(buildPublishModel(input, templates.render(['cong-van-cong-khai'], publishContext(input))));
     expect(body).toContain('Tổng số điểm Đắk Lắk đạt: 81,5/100 điểm, xếp hạng 3/34 tỉnh, thành phố (Số liệu ngày 03/9/2025, số liệu này có thể thay đổi theo thời gian).');
     expect(body.some((t) => /^\d\. Nhóm/.test(t))).toBe(false);
-    expect(body).not.toContain('(Chi tiết có Phụ lục kèm theo)');
+    expect(body.filter((t) => /phụ lục/iu.test(t))).toEqual([]);
   });
 
   it('refuses data without the province', () => {
