@@ -115,4 +115,42 @@ export const DEFAULT_CONFIG: Config = {
       ],
     },
   },
+  // Only documents whose number and date are known. The yearly plans of 2025 and 2026 (the
+  // successors of 1541/UBND-KSTTHC) are not: the office adds them here, each until 31 December.
+  legalBases: [
+    {
+      text: 'Công văn số 1541/UBND-KSTTHC ngày 27/02/2024 của UBND tỉnh về việc triển khai các nhiệm vụ cải cách TTHC trọng tâm năm 2024',
+      from: '2024-02-27',
+      until: '2024-12-31',
+      in: ['report', 'publish'],
+    },
+    {
+      // Dated 06/11/2025 (the weekly report's Kiến nghị lists it), cited without its date in seed 001.
+      text: 'chỉ đạo của Chủ tịch UBND tại khoản 6 Công văn số 07406/UBND-PVHCC về việc tập trung triển khai thực hiện các nhóm chỉ số thành phần, nhiệm vụ theo Quyết định số 766/QĐ-TTg',
+      from: '2025-11-06',
+      in: ['weeklyReport'],
+    },
+    { text: '04972/UBND-PVHCC ngày 29/9/2025', from: '2025-09-29', in: ['weeklyReportTasks'] },
+    { text: '06172/UBND-PVHCC ngày 20/10/2025', from: '2025-10-20', in: ['weeklyReportTasks'] },
+    { text: '06775/UBND-PVHCC ngày 28/10/2025', from: '2025-10-28', in: ['weeklyReportTasks'] },
+    { text: '07406/UBND-PVHCC ngày 06/11/2025', from: '2025-11-06', in: ['weeklyReportTasks'] },
+    {
+      text: 'Công văn số 821/UBND-PVHCC ngày 15/01/2026 của UBND tỉnh',
+      from: '2026-01-15',
+      until: '2026-12-31',
+      in: ['lowScoreTarget'],
+    },
+  ],
+  names: {
+    // The Sở Thông tin và Truyền thông was merged into the Sở Khoa học và Công nghệ on 01/3/2025.
+    digitalAgency: [
+      { name: 'Sở Thông tin và Truyền thông', until: '2025-02-28' },
+      { name: 'Sở Khoa học và Công nghệ', from: '2025-03-01' },
+    ],
+    // The province's system for TTHC, named by its product (iGate) until the merged province's.
+    tthcSystem: [
+      { name: 'Hệ thống iGate', until: '2025-06-30' },
+      { name: 'Hệ thống thông tin giải quyết TTHC của tỉnh', from: '2025-07-01' },
+    ],
+  },
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RECIPIENT_LEVELS, unknownPlaceholders } from '../core/documents/recipients.js';
 import { BAND_KEYS, GROUP_KEYS } from '../core/types.js';
+import { BASIS_PLACES, citedDates } from '../core/documents/dated-wording.js';
 
 const groupSchema = z.strictObject({
   /** Label in sentences and appendix headers ("Công khai, minh bạch"). */
@@ -55,6 +56,31 @@ const documentKindSchema = z.strictObject({
   recipients: z.array(recipientSchema).min(1),
 });
 
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'cần ngày dạng YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'ngày không tồn tại');
+
+const legalBasisSchema = z.strictObject({
+  /** The basis as cited: "Công văn số 1541/UBND-KSTTHC ngày 27/02/2024 của UBND tỉnh về việc ...". */
+  text: z.string().min(1),
+  /** First date of a document that cites it: not before any "ngày dd/mm/yyyy" of `text`. */
+  from: isoDate,
+  /** Last date of a document that cites it (a yearly plan: 31 December of its year). */
+  until: isoDate.optional(),
+  /** Where the templates cite it (see BASIS_PLACES). */
+  in: z.array(z.enum(BASIS_PLACES)).min(1),
+});
+
+const datedNameSchema = z.strictObject({
+  name: z.string().min(1),
+  from: isoDate.optional(),
+  until: isoDate.optional(),
+});
+
 const mm = (min: number, max: number) => z.number().min(min).max(max);
 
 export const configSchema = z
@@ -105,6 +131,10 @@ export const configSchema = z
       lowScore: documentKindSchema,
       parSipas: documentKindSchema,
     }),
+    /** Legal bases cited by date (src/core/documents/dated-wording.ts). */
+    legalBases: z.array(legalBasisSchema),
+    /** Names of bodies and systems by date: `names.digitalAgency` ... in the templates. */
+    names: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'tên khóa chỉ gồm chữ cái, chữ số'), z.array(datedNameSchema).min(1)),
   })
   .superRefine((cfg, ctx) => {
     const keys = cfg.bands.map((b) => b.key);
@@ -120,6 +150,33 @@ export const configSchema = z
           message: 'ngưỡng các loại phải giảm dần (Xuất sắc cao nhất)',
         });
       }
+    }
+    cfg.legalBases.forEach((b, i) => {
+      if (b.until !== undefined && b.until < b.from) {
+        ctx.addIssue({ code: 'custom', path: ['legalBases', i, 'until'], message: `until (${b.until}) trước from (${b.from})` });
+      }
+      const latest = citedDates(b.text).sort().at(-1);
+      if (latest !== undefined && latest > b.from) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['legalBases', i, 'from'],
+          message: `văn bản ghi ngày ${latest}: chỉ được trích dẫn từ ngày đó, from phải từ ${latest} trở đi (đang là ${b.from})`,
+        });
+      }
+    });
+    for (const [key, entries] of Object.entries(cfg.names)) {
+      entries.forEach((e, i) => {
+        if (e.from !== undefined && e.until !== undefined && e.until < e.from) {
+          ctx.addIssue({ code: 'custom', path: ['names', key, i, 'until'], message: `until (${e.until}) trước from (${e.from})` });
+        }
+        for (let j = 0; j < i; j++) {
+          const o = entries[j]!;
+          const overlap = (e.from ?? '') <= (o.until ?? '9999') && (o.from ?? '') <= (e.until ?? '9999');
+          if (overlap) {
+            ctx.addIssue({ code: 'custom', path: ['names', key, i], message: `khoảng ngày trùng với names.${key}.${j}: mỗi ngày chỉ một tên` });
+          }
+        }
+      });
     }
     if (mins[mins.length - 1] !== 0) {
       ctx.addIssue({ code: 'custom', path: ['bands', 4, 'min'], message: 'loại thấp nhất phải có ngưỡng 0' });

@@ -51,7 +51,7 @@ function provinces(score: number, rank: number, of: number): SheetUnit[] {
 describe('publish letter', () => {
   const communes = [unit('UBND xã Ea Ly', 'xa', 80), unit('UBND phường Tân Lập', 'xa', 90)];
 
-  it('writes the 22-point online group directly with five-group data, and the commune recipients without districts', () => {
+  it('writes the 22-point online group directly with five-group data, and addresses only the levels of the data', () => {
     const tinh = provinces(81.5, 3, 34);
     tinh[tinh.length - 1] = unit('Đắk Lắk', 'tinh', null, points({ ckmb: 15.5, tdgq: 18, dvtt: 17.9, mdhl: 16.1, mdsh: 14 }));
     const input: PublishInput = {
@@ -68,7 +68,8 @@ describe('publish letter', () => {
     expect(body.some((t) => t.startsWith('3.1.'))).toBe(false);
     expect(body).toContain('1. Nhóm chỉ số công khai, minh bạch: 15,5/18 điểm.');
     expect(body).toContain('5. Nhóm chỉ số số hóa hồ sơ: 14,0/22 điểm.');
-    expect(model.recipients).toEqual(['Các sở, ban, ngành;', 'UBND các xã, phường.']);
+    // The data has communes and no agencies: Kính gửi names the communes alone.
+    expect(model.recipients).toEqual(['UBND các xã, phường.']);
     expect(model.header.subject!.join(' ')).toBe('V/v công khai kết quả Bộ chỉ số phục vụ người dân, doanh nghiệp tháng 8/2025');
     expect(model.header.placeDate).toBe(`Đắk Lắk, ngày ${BLANK} tháng 9 năm 2025`);
     expect(model.appendices.map((a) => a.number)).toEqual(['I']);
@@ -87,7 +88,7 @@ describe('publish letter', () => {
     const { body } = texts(buildPublishModel(input, templates.render(['cong-van-cong-khai'], publishContext(input))));
     expect(body).toContain('Tổng số điểm Đắk Lắk đạt: 81,5/100 điểm, xếp hạng 3/34 tỉnh, thành phố (Số liệu ngày 03/9/2025, số liệu này có thể thay đổi theo thời gian).');
     expect(body.some((t) => /^\d\. Nhóm/.test(t))).toBe(false);
-    expect(body).not.toContain('(Chi tiết có Phụ lục kèm theo)');
+    expect(body.filter((t) => /phụ lục/iu.test(t))).toEqual([]);
   });
 
   it('refuses data without the province', () => {

@@ -90,7 +90,7 @@ describe('a report from a workbook with only a province sheet', () => {
     expect(r.result.stderr).toBe('');
   });
 
-  it('writes the publishing letter without "(Chi tiết có Phụ lục kèm theo)" and prints the skipped sheets', async () => {
+  it('writes the publishing letter without "(Chi tiết tại Phụ lục ... kèm theo)." and prints the skipped sheets', async () => {
     const r = await run(['letter', 'publish', ...MONTH, '--input', file, '--sheet', 'Sheet1=tinh']);
     expect(r.result.code, r.result.stderr).toBe(0);
     expect(r.doc!.text).toContain('Tổng số điểm Đắk Lắk đạt: 88,2/100 điểm');

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BLANK } from '../../src/core/format-vi.js';
 import { dakindex, tempDir } from '../helpers/cli.js';
 import { docxText, normalize, seedText, type DocxText } from '../helpers/seeds.js';
+import { seedAsWritten } from '../helpers/spelling.js';
 
 async function report(args: string[]): Promise<{ file: string; doc: DocxText; stdout: string; stderr: string }> {
   const out = tempDir();
@@ -19,6 +20,13 @@ async function report(args: string[]): Promise<{ file: string; doc: DocxText; st
 function expectBoth(seed: string, doc: DocxText, sentence: string): void {
   const s = normalize(sentence);
   expect(seed, 'seed text').toContain(s);
+  expect(doc.text, 'generated text').toContain(s);
+}
+
+/** A sentence of the seed as the templates write it (helpers/spelling.ts DELIBERATE), in the document. */
+function expectWritten(seed: string, doc: DocxText, sentence: string): void {
+  const s = normalize(sentence);
+  expect(seed, 'seed text with the deliberate changes').toContain(s);
   expect(doc.text, 'generated text').toContain(s);
 }
 
@@ -78,7 +86,6 @@ describe('weekly report, tuần 02 tháng 11/2025 (seed 001)', () => {
     for (const s of [
       'trong tuần 02 tháng 11/2025 (tính đến ngày 14/11/2025), với các nội dung cụ thể như sau:',
       'đối với các sở, ban, ngành và UBND cấp xã trên địa bàn tỉnh',
-      'bao gồm 05 tiêu chí là: + Công khai, minh bạch: 18 điểm. + Tiến độ, kết quả giải quyết: 20 điểm. + Số hóa hồ sơ: 22 điểm. + Cung cấp dịch vụ trực tuyến: 22 điểm. + Mức độ hài lòng: 18 điểm.',
       'của Sở A = 75*22/100 = 16,5 điểm).',
       '+ Đối với UBND cấp xã: Lấy tổng số điểm mà UBND cấp xã đạt được trên tổng số 100 điểm',
       '+ Từ 80 đến dưới 90 điểm xếp loại: Tốt. + Từ 70 đến dưới 80 điểm xếp loại: Khá. + Từ 50 đến dưới 70 điểm xếp loại: Trung bình. + Dưới 50 điểm xếp loại: Yếu.',
@@ -91,8 +98,27 @@ describe('weekly report, tuần 02 tháng 11/2025 (seed 001)', () => {
       'Cao Như Khánh',
       '- Lưu: VT, PVHCC (B_02b).',
     ]) expectBoth(seed, r.doc, s);
+    // The criteria in the order of the appendix columns (issue 8), not the seed's (Số hóa hồ sơ third).
+    expect(seed).toContain(
+      'bao gồm 05 tiêu chí là: + Công khai, minh bạch: 18 điểm. + Tiến độ, kết quả giải quyết: 20 điểm. + Số hóa hồ sơ: 22 điểm. + Cung cấp dịch vụ trực tuyến: 22 điểm. + Mức độ hài lòng: 18 điểm.',
+    );
+    expect(r.doc.text).toContain(
+      'bao gồm 05 tiêu chí là: + Công khai, minh bạch: 18 điểm. + Tiến độ, kết quả giải quyết: 20 điểm. + Cung cấp dịch vụ trực tuyến: 22 điểm. + Mức độ hài lòng: 18 điểm. + Số hóa hồ sơ: 22 điểm.',
+    );
     // 100 is Xuất sắc in the engine, so the top band reads "đến 100", not the seed's "đến dưới 100".
     expect(r.doc.text).toContain('+ Từ 90 đến 100 điểm xếp loại: Xuất sắc.');
+  });
+
+  it('cites the bases, directives and bodies of November 2025 from the configuration, and the levels of the data', () => {
+    const written = seedAsWritten('001');
+    for (const s of [
+      'Thực hiện chỉ đạo của Chủ tịch UBND tại khoản 6 Công văn số 07406/UBND-PVHCC về việc tập trung triển khai thực hiện các nhóm chỉ số thành phần, nhiệm vụ theo Quyết định số 766/QĐ-TTg, Văn phòng UBND tỉnh báo cáo',
+      'phê duyệt Bộ chỉ số chỉ đạo, điều hành',
+      'Văn phòng UBND tỉnh đề nghị các sở, ban, ngành, UBND các xã, phường tập trung thực hiện một số nội dung sau:',
+      '- Đề nghị Sở Khoa học và Công nghệ chủ trì, phối hợp với các cơ quan, đơn vị liên quan tiếp tục hoàn thiện kết nối, chia sẻ dữ liệu giữa Hệ thống thông tin giải quyết TTHC của tỉnh với Cổng Dịch vụ công quốc gia,',
+      'theo chỉ đạo của UBND tỉnh, Chủ tịch UBND tỉnh tại các Công văn số: 04972/UBND-PVHCC ngày 29/9/2025, 06172/UBND-PVHCC ngày 20/10/2025, 06775/UBND-PVHCC ngày 28/10/2025, 07406/UBND-PVHCC ngày 06/11/2025 bảo đảm chất lượng, đúng tiến độ.',
+      'đồng thời, đề nghị các sở, ban, ngành, UBND các xã, phường triển khai các kiến nghị',
+    ]) expectWritten(written, r.doc, s);
   });
 
   it('leaves number and day blank, with the month and year of the data', () => {
@@ -167,6 +193,20 @@ describe('quarterly report, Quý II năm 2024 (seed 002)', () => {
     expect(r.doc.paragraphs).toContain('- Như trên;');
     // Signed by the periodic report's signer, whom its Nơi nhận names (test/cli/signers.test.ts: the whole list).
     for (const s of ['Hoàng Trọng Hùng', '- CVP, PCVP UBND tỉnh (Đ/c Hùng);', '- UBND các huyện, thị xã, thành phố;']) expectBoth(seed, r.doc, s);
+  });
+
+  it('writes the bases, Kiến nghị and source of mid-2024 with one spelling per term and the criteria in column order', () => {
+    const written = seedAsWritten('002');
+    for (const s of [
+      'Thực hiện Quyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ phê duyệt Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính (TTHC), dịch vụ công trực tuyến theo thời gian thực trên môi trường điện tử; Công văn số 1541/UBND-KSTTHC ngày 27/02/2024 của UBND tỉnh về việc triển khai các nhiệm vụ cải cách TTHC trọng tâm năm 2024;',
+      'Đồng thời, trên cơ sở kết quả số liệu công bố trên Cổng Dịch vụ công quốc gia (địa chỉ: https://dichvucong.gov.vn, mục “Kết quả đánh giá Bộ chỉ số phục vụ người dân và doanh nghiệp của bộ, ngành, địa phương”)',
+      '- Địa chỉ nguồn số liệu là Cổng Dịch vụ công quốc gia (https://dichvucong.gov.vn), tại mục “Kết quả đánh giá Bộ chỉ số phục vụ người dân và doanh nghiệp của bộ, ngành, địa phương”.',
+      '- Số liệu dùng để đánh giá, xếp loại là số liệu được công bố, công khai trên Cổng Dịch vụ công quốc gia tại thời điểm đánh giá.',
+      '+ Công khai, minh bạch: 18/100 điểm. + Tiến độ, kết quả giải quyết: 20/100 điểm. + Cung cấp dịch vụ trực tuyến: 22/100 điểm. + Mức độ hài lòng: 18/100 điểm. + Số hóa hồ sơ: 22/100 điểm.',
+      '- Đề nghị các sở, ban, ngành, UBND các huyện, thị xã, thành phố công khai kết quả đánh giá chất lượng phục vụ người dân, doanh nghiệp theo Quyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ trên Cổng/Trang thông tin điện tử của cơ quan, đơn vị, địa phương để tổ chức, cá nhân theo dõi, giám sát.',
+      'theo đúng chỉ đạo của Thủ tướng Chính phủ tại điểm đ mục 1 Chỉ thị số 27/CT-TTg ngày 27/10/2023 của Thủ tướng Chính phủ.',
+      '- Đề nghị Sở Thông tin và Truyền thông chủ trì, phối hợp với các đơn vị liên quan tiếp tục tích hợp, đồng bộ dữ liệu đầy đủ, chính xác, thường xuyên, liên tục giữa Hệ thống iGate với Cổng Dịch vụ công quốc gia;',
+    ]) expectWritten(written, r.doc, s);
   });
 
   it('puts the unit without data last in its appendix, marked', () => {

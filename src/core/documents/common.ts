@@ -3,7 +3,7 @@ import type { Level } from '../types.js';
 import type { Evaluation, LevelResult, ProvinceResult } from '../evaluation.js';
 import type { PeriodComparison } from '../period-comparison.js';
 import { CHANGE_HEADER, levelAppendix } from './appendix.js';
-import { formatDocumentNumber, formatLongDate, formatPlaceDate, parseIsoDate, roman } from '../format-vi.js';
+import { formatDocumentNumber, formatLongDate, formatPlaceDate, joinAnd, parseIsoDate, roman } from '../format-vi.js';
 import type { MarkupDocument } from './markup.js';
 import type { Appendix, DocumentModel } from './model.js';
 import { recipientsOf, signerName } from './recipients.js';
@@ -26,6 +26,14 @@ export function issueDate(issue: Issue): { year: number; month: number; day?: nu
   if (issue.issued) return parseIsoDate(issue.issued);
   const { year, month } = parseIsoDate(issue.fallback);
   return { year, month };
+}
+
+/**
+ * The document's date, by which its dated wording (legal bases, names) is chosen: the date of issue
+ * when given, else the date of its data, the month and year its date line shows.
+ */
+export function documentDate(issue: Issue): string {
+  return issue.issued ?? issue.fallback;
 }
 
 /**
@@ -100,6 +108,12 @@ export function localLevels(e: Evaluation): LevelResult[] {
  */
 export function appendedLevels(e: Evaluation): { result: LevelResult; number: string }[] {
   return localLevels(e).map((result, i) => ({ result, number: roman(i + 1) }));
+}
+
+/** "Phụ lục I, II và III": the appendices a document carries, as a sentence names them; null without any. */
+export function appendicesPhrase(e: Evaluation): string | null {
+  const numbers = appendedLevels(e).map((a) => a.number);
+  return numbers.length ? `Phụ lục ${joinAnd(numbers)}` : null;
 }
 
 /**

@@ -3,7 +3,8 @@ import { DataError } from '../errors.js';
 import type { Evaluation, LevelResult, ScoredUnit } from '../evaluation.js';
 import { formatCount, formatMax, formatRankChange, formatScore, formatShortDate, parseIsoDate } from '../format-vi.js';
 import type { Warning } from '../types.js';
-import { congVanFrame, provinceRank, type Issue } from './common.js';
+import { congVanFrame, documentDate, provinceRank, type Issue } from './common.js';
+import { basesOn, datedWording, type DatedWording } from './dated-wording.js';
 import {
   committeeName,
   footnoteSafe,
@@ -79,7 +80,7 @@ export function selectLowScoring(current: Evaluation & { date: string }, choice:
   return { units, rated: rated.length, warnings };
 }
 
-export interface LowScoreContext {
+export interface LowScoreContext extends DatedWording {
   /** The province: "93,79", rank "21/34 tỉnh, thành phố" (after "xếp"), change "tăng 12 bậc so với ngày 09/01/2026". */
   province: { name: string; score: string; rank: string | null; change: string | null } | null;
   /** Evaluation date: "09/3/2026". */
@@ -141,6 +142,7 @@ export function lowScoreContext(input: LowScoreInput, units: readonly ScoredUnit
       footnote: footnoteSafe(`${units.map((u) => `${committeeName(u)} đạt ${formatScore(u.score!)} điểm`).join(', ')}.`),
     },
     target: target === null ? null : { score: formatMax(target), deadline: `cuối tháng ${month} năm ${year}` },
+    ...datedWording(config, documentDate({ ...input.issue, fallback: current.date })),
   };
 }
 
@@ -148,6 +150,12 @@ export function lowScoreContext(input: LowScoreInput, units: readonly ScoredUnit
 export function lowScoreWarnings(input: LowScoreInput): Warning[] {
   const { current, since, config } = input;
   const out: Warning[] = [];
+  const date = documentDate({ ...input.issue, fallback: current.date });
+  if (input.target !== null && basesOn(config, date).lowScoreTarget.length === 0) {
+    out.push({
+      message: `--target ${formatMax(input.target)}: cấu hình legalBases không có văn bản giao chỉ tiêu (in: lowScoreTarget) dùng cho ngày ${formatShortDate(date)}: công văn không có chú thích nguồn của chỉ tiêu.`,
+    });
+  }
   if (!current.province) {
     out.push({ message: `Dữ liệu không có điểm của tỉnh ${config.province.name}: công văn không nêu điểm, thứ hạng của tỉnh.` });
   } else if (since && (!since.province || since.province.rank === null || current.province.rank === null)) {

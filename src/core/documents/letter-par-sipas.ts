@@ -12,7 +12,9 @@ import {
   round,
 } from '../format-vi.js';
 import type { Level, Warning } from '../types.js';
-import { congVanFrame, type Issue } from './common.js';
+import { addresseesOf, type Addressees } from './addressees.js';
+import { congVanFrame, documentDate, type Issue } from './common.js';
+import { datedWording, type DatedWording } from './dated-wording.js';
 import type { MarkupDocument } from './markup.js';
 import type { DocumentModel } from './model.js';
 
@@ -49,7 +51,7 @@ function levelsAt(date: string): ReadonlySet<Level> {
   return new Set<Level>(date < NO_DISTRICTS_FROM ? ['so', 'huyen', 'xa'] : ['so', 'xa']);
 }
 
-export interface ParSipasContext {
+export interface ParSipasContext extends DatedWording {
   province: { name: string };
   year: number;
   previousYear: number;
@@ -61,6 +63,8 @@ export interface ParSipasContext {
   provinces: string;
   /** Districts still existed at the announcement: Kính gửi "UBND các huyện, thị xã, thành phố". */
   hasDistricts: boolean;
+  /** Kính gửi and the bodies asked to act: the agencies and the districts, or the communes after 01/7/2025. */
+  addressees: Addressees;
   /** "86,52"; rank "36"; change "tăng 3,3 điểm, cải thiện 09 bậc so với năm 2020" or null. */
   par: { score: string; rank: string; change: string | null };
   /** "83,65%"; rank "59"; change "tăng 6,23%, cải thiện 03 bậc so với năm 2020" or null. */
@@ -90,6 +94,8 @@ export function parSipasContext(input: ParSipasInput): ParSipasContext {
     announced: capitalize(formatLongDate(parseIsoDate(cur.announced))),
     provinces: String(cur.provinces),
     hasDistricts: cur.announced < NO_DISTRICTS_FROM,
+    addressees: addresseesOf(levelsAt(cur.announced)),
+    ...datedWording(config, documentDate({ ...input.issue, fallback: cur.announced })),
     par: {
       score: formatScore(cur.par.score),
       rank: String(cur.par.rank),

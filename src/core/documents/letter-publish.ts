@@ -4,7 +4,9 @@ import { formatMax, formatScore, formatShortDate } from '../format-vi.js';
 import { periodLabel, type Period } from '../periods.js';
 import { onlineServicesPoints } from '../scoring.js';
 import type { GroupKey } from '../types.js';
-import { appendedLevels, appendixNote, congVanFrame, levelAppendices, provinceRank, type Issue } from './common.js';
+import { dataAddressees, type Addressees } from './addressees.js';
+import { appendedLevels, appendicesPhrase, appendixNote, congVanFrame, documentDate, levelAppendices, provinceRank, type Issue } from './common.js';
+import { datedWording, type DatedWording } from './dated-wording.js';
 import type { MarkupDocument } from './markup.js';
 import type { ReportInput } from './report.js';
 import type { DocumentModel } from './model.js';
@@ -23,7 +25,7 @@ export interface GroupFigure {
   max: string;
 }
 
-export interface PublishContext {
+export interface PublishContext extends DatedWording {
   province: { name: string };
   /** "tháng 5/2024", month 5, year 2024. */
   period: { label: string; month: number; year: number };
@@ -31,6 +33,8 @@ export interface PublishContext {
   date: string;
   /** The data has a district level: Kính gửi "UBND các huyện, thị xã, thành phố". */
   hasDistricts: boolean;
+  /** Kính gửi, by the levels of the data: ["Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố"]. */
+  addressees: Addressees;
   /** "73,73"; rank "31/63 tỉnh, thành phố" (after "xếp hạng"), null when unknown. */
   total: { score: string; rank: string | null };
   /**
@@ -44,8 +48,10 @@ export interface PublishContext {
     mdhl: GroupFigure;
     mdsh: GroupFigure;
   } | null;
-  /** The letter carries appendices (levels other than the province): "(Chi tiết có Phụ lục kèm theo)". */
+  /** The letter carries appendices (levels other than the province). */
   hasAppendices: boolean;
+  /** The appendices it carries: "Phụ lục I, II và III"; null without any. */
+  appendices: string | null;
 }
 
 function figure(config: Config, key: GroupKey, points: number | undefined): GroupFigure | null {
@@ -74,9 +80,12 @@ export function publishContext(input: PublishInput): PublishContext {
     period: { label: periodLabel(period), month: period.month, year: period.year },
     date: formatShortDate(current.date),
     hasDistricts: current.levels.huyen !== undefined,
+    addressees: dataAddressees(current),
+    ...datedWording(config, documentDate({ ...input.issue, fallback: current.date })),
     total: { score: formatScore(p.score), rank: provinceRank(p) },
     groups: ckmb && tdgq && online && mdhl && mdsh ? { ckmb, tdgq, online: { ...online, split }, mdhl, mdsh } : null,
     hasAppendices: appendedLevels(current).length > 0,
+    appendices: appendicesPhrase(current),
   };
 }
 

@@ -6,9 +6,10 @@ import { LEVEL_WORDING } from '../labels.js';
 import type { PeriodComparison } from '../period-comparison.js';
 import { periodLabel, type Period } from '../periods.js';
 import { onlineServicesPoints, scoreUnit } from '../scoring.js';
-import type { GroupKey } from '../types.js';
-import { NO_DATA } from '../types.js';
-import { appendedLevels, appendixNote, documentFrame, levelAppendices, localLevels, provinceRank, type Issue } from './common.js';
+import { GROUP_KEYS, NO_DATA, type GroupKey } from '../types.js';
+import { dataAddressees, type Addressees } from './addressees.js';
+import { appendedLevels, appendixNote, documentDate, documentFrame, levelAppendices, localLevels, provinceRank, type Issue } from './common.js';
+import { datedWording, type DatedWording } from './dated-wording.js';
 import type { MarkupDocument } from './markup.js';
 import type { DocumentModel } from './model.js';
 import { dataLevels } from './recipients.js';
@@ -28,8 +29,8 @@ export interface Criterion {
   max: string;
 }
 
-/** The data a report template receives: every figure already worded. */
-export interface ReportContext {
+/** The data a report template receives: every figure already worded; dated wording as of the document's date. */
+export interface ReportContext extends DatedWording {
   province: { name: string };
   period: { kind: Period['kind']; label: string; year: number };
   previous: { label: string } | null;
@@ -37,6 +38,8 @@ export interface ReportContext {
   issuer: { shortName: string };
   /** "các sở, ban, ngành, UBND cấp huyện và UBND cấp xã"; null when only the provinces were read. */
   levelsPhrase: string | null;
+  /** Who the Kiến nghị asks to act, by the levels of the data. */
+  addressees: Addressees;
   method: {
     criteria: Criterion[];
     agencyExample: { rate: string; label: string; max: string; points: string };
@@ -64,19 +67,19 @@ export interface ReportContext {
   };
 }
 
-/**
- * The five criteria of QĐ 766 in the order the seeds list them, the 22-point online group being
- * the sum of its two halves in six-group data.
- */
-const CRITERIA: { key: GroupKey | 'online'; from: (g: Partial<Record<GroupKey, number>>) => number | undefined }[] = [
-  { key: 'ckmb', from: (g) => g.ckmb },
-  { key: 'tdgq', from: (g) => g.tdgq },
-  { key: 'mdsh', from: (g) => g.mdsh },
-  { key: 'online', from: onlineServicesPoints },
-  { key: 'mdhl', from: (g) => g.mdhl },
-];
+type CriterionKey = Exclude<GroupKey, (typeof ONLINE_KEYS)[number]> | 'online';
+const ONLINE_KEYS = ['dvctt', 'tttt', 'dvtt'] as const;
 
-function criterionLabel(config: Config, key: GroupKey | 'online'): Criterion {
+/**
+ * The five criteria of QĐ 766 in the order of the appendix columns (GROUP_KEYS order, the online
+ * group where its one or two columns stand), so the body lists them as the tables show them; the
+ * 22-point online group is the sum of its two halves in six-group data.
+ */
+const CRITERIA: { key: CriterionKey; from: (g: Partial<Record<GroupKey, number>>) => number | undefined }[] = [
+  ...new Set(GROUP_KEYS.map((k): CriterionKey => ((ONLINE_KEYS as readonly GroupKey[]).includes(k) ? 'online' : (k as CriterionKey)))),
+].map((key) => ({ key, from: key === 'online' ? onlineServicesPoints : (g) => g[key] }));
+
+function criterionLabel(config: Config, key: CriterionKey): Criterion {
   const g = config.groups[key === 'online' ? 'dvtt' : key];
   return { label: g.label, max: formatMax(g.max) };
 }
@@ -119,6 +122,8 @@ export function reportContext(input: ReportInput): ReportContext {
     date: formatShortDate(current.date),
     issuer: { shortName: config.documents[reportKindKey(period)].issuer.shortName },
     levelsPhrase: reported.length ? joinAnd(reported.map((r) => LEVEL_WORDING[r.level].reference)) : null,
+    addressees: dataAddressees(current),
+    ...datedWording(config, documentDate({ ...input.issue, fallback: current.date })),
     method: {
       criteria: CRITERIA.map((c) => criterionLabel(config, c.key)),
       agencyExample: {
