@@ -21,9 +21,24 @@ const AGENCIES = 'các sở, ban, ngành';
 const DISTRICTS = 'UBND các huyện, thị xã, thành phố';
 const COMMUNES = 'UBND các xã, phường';
 
+/**
+ * The levels a document addresses, in Kính gửi, body, Kiến nghị and Nơi nhận alike: the agencies
+ * when present, and the districts while the data hold them, else the communes.
+ */
+export function addressedLevels(levels: ReadonlySet<Level>): ReadonlySet<Level> {
+  const local: Level[] = levels.has('huyen') ? ['huyen'] : levels.has('xa') ? ['xa'] : [];
+  return new Set<Level>([...(levels.has('so') ? (['so'] as Level[]) : []), ...local]);
+}
+
+/** The levels a document's data hold. */
+export function dataLevels(e: Evaluation): ReadonlySet<Level> {
+  return new Set(Object.keys(e.levels) as Level[]);
+}
+
 export function addresseesOf(levels: ReadonlySet<Level>): Addressees {
-  const local = levels.has('huyen') ? DISTRICTS : levels.has('xa') ? COMMUNES : null;
-  const inSentence = [...(levels.has('so') ? [AGENCIES] : []), ...(local ? [local] : [])];
+  const addressed = addressedLevels(levels);
+  const local = addressed.has('huyen') ? DISTRICTS : addressed.has('xa') ? COMMUNES : null;
+  const inSentence = [...(addressed.has('so') ? [AGENCIES] : []), ...(local ? [local] : [])];
   return {
     list: inSentence.map(capitalize),
     phrase: inSentence.length ? inSentence.join(', ') : null,
@@ -33,5 +48,5 @@ export function addresseesOf(levels: ReadonlySet<Level>): Addressees {
 
 /** The addressees of a document on `e`'s data: by the levels it read. */
 export function dataAddressees(e: Evaluation): Addressees {
-  return addresseesOf(new Set(Object.keys(e.levels) as Level[]));
+  return addresseesOf(dataLevels(e));
 }

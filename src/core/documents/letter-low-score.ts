@@ -11,9 +11,9 @@ import {
   localityKinds,
   localityName,
 } from './letter-common.js';
+import { dataLevels } from './addressees.js';
 import type { MarkupDocument } from './markup.js';
 import type { DocumentModel } from './model.js';
-import { dataLevels } from './recipients.js';
 
 /** Công văn đôn đốc các địa phương có điểm thấp (seed 003). */
 

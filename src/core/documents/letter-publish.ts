@@ -4,13 +4,12 @@ import { formatMax, formatScore, formatShortDate } from '../format-vi.js';
 import { periodLabel, type Period } from '../periods.js';
 import { onlineServicesPoints } from '../scoring.js';
 import type { GroupKey } from '../types.js';
-import { dataAddressees, type Addressees } from './addressees.js';
+import { dataAddressees, dataLevels, type Addressees } from './addressees.js';
 import { appendedLevels, appendicesPhrase, appendixNote, congVanFrame, documentDate, levelAppendices, provinceRank, type Issue } from './common.js';
 import { datedWording, type DatedWording } from './dated-wording.js';
 import type { MarkupDocument } from './markup.js';
 import type { ReportInput } from './report.js';
 import type { DocumentModel } from './model.js';
-import { dataLevels } from './recipients.js';
 
 /** Công văn công khai kết quả Bộ chỉ số of a month (seed 000). */
 

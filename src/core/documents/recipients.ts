@@ -1,6 +1,6 @@
-import type { Evaluation } from '../evaluation.js';
 import { BLANK } from '../format-vi.js';
 import type { Level } from '../types.js';
+import { addressedLevels } from './addressees.js';
 
 /**
  * Nơi nhận and the signer's name: both from the configuration of the document kind, so that a
@@ -42,19 +42,13 @@ export function signerName(configured: string, override: string | undefined): st
   return (override ?? configured).normalize('NFC').trim().replace(/\s+/g, ' ');
 }
 
-/** The levels a document's data hold (sở, huyện, xã as read). */
-export function dataLevels(e: Evaluation): ReadonlySet<Level> {
-  return new Set(Object.keys(e.levels) as Level[]);
-}
-
 /**
- * Whether an entry bound to `level` goes out with a document on data holding `levels`. Sở and
- * huyện: when the data hold them. Xã: when the data hold them and no huyện, since while districts
- * exist the communes are reached through them (seed 002: "UBND các huyện, thị xã, thành phố;" only).
+ * Whether an entry bound to `level` goes out with a document on data holding `levels`: when the
+ * document addresses that level (addressees.ts), so that while districts exist the communes are
+ * reached through them (seed 002: "UBND các huyện, thị xã, thành phố;" only).
  */
 export function sentTo(level: RecipientLevel, levels: ReadonlySet<Level>): boolean {
-  if (!levels.has(level)) return false;
-  return level !== 'xa' || !levels.has('huyen');
+  return addressedLevels(levels).has(level);
 }
 
 function entryText(e: RecipientEntry): string {

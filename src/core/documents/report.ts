@@ -7,12 +7,11 @@ import type { PeriodComparison } from '../period-comparison.js';
 import { periodLabel, type Period } from '../periods.js';
 import { onlineServicesPoints, scoreUnit } from '../scoring.js';
 import { GROUP_KEYS, NO_DATA, type GroupKey } from '../types.js';
-import { dataAddressees, type Addressees } from './addressees.js';
+import { dataAddressees, dataLevels, type Addressees } from './addressees.js';
 import { appendedLevels, appendixNote, documentDate, documentFrame, levelAppendices, localLevels, provinceRank, type Issue } from './common.js';
 import { datedWording, type DatedWording } from './dated-wording.js';
 import type { MarkupDocument } from './markup.js';
 import type { DocumentModel } from './model.js';
-import { dataLevels } from './recipients.js';
 
 export interface ReportInput {
   period: Period;
