@@ -6,7 +6,9 @@
  *
  * The table: single black borders, fixed layout, tblGrid and every cell's tcW, a bold centred header
  * row repeated on each page (tblHeader), rows that don't split across pages, each cell ending with a
- * paragraph whose style gives its size and alignment (STT centred, numbers right-aligned per column).
+ * paragraph whose style gives its size and alignment (STT centred, numbers right-aligned per column,
+ * 1 mm in from the cell margin). Columns the model marks one-line (figures, Xếp loại, Xếp hạng) are
+ * widened to their widest cell, measured with Times New Roman metrics, at the expense of the names.
  */
 import type { Align, Table, TableColumn } from '../../core/documents/model.js';
 import { textWidth } from './measure.js';
