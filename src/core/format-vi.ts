@@ -33,11 +33,20 @@ export function formatMax(n: number): string {
   return formatScore(n).replace(/,0$/, '');
 }
 
-/** Score change in a table cell: "+0,27", "-1,05", "0,0". */
-export function formatSignedScore(n: number): string {
+/**
+ * A figure in an appendix table: always two decimals, as the portal shows them ("18,00", "97,30"),
+ * so that every column of figures lines up. Sentences keep formatScore's wording.
+ */
+export function formatTableScore(n: number): string {
   const r = round(n, 2);
-  if (r === 0) return formatScore(0);
-  return (r > 0 ? '+' : '-') + formatScore(Math.abs(r));
+  return (r === 0 ? 0 : r).toFixed(2).replace('.', ',');
+}
+
+/** Score change in a table cell, two decimals: "+0,27", "-1,05", "+1,00", "0,00". */
+export function formatTableChange(n: number): string {
+  const r = round(n, 2);
+  if (r === 0) return formatTableScore(0);
+  return (r > 0 ? '+' : '-') + formatTableScore(Math.abs(r));
 }
 
 /** Score change in a sentence: "tăng 0,27 điểm", "giảm 1,05 điểm", "không thay đổi". */

@@ -26,7 +26,7 @@ describe('the Phụ lục table of a level', () => {
       'STT', 'Tên đơn vị', 'Công khai, minh bạch (18)', 'Tiến độ, kết quả giải quyết (20)', 'Cung cấp dịch vụ trực tuyến (22)',
       'Mức độ hài lòng (18)', 'Số hóa hồ sơ (22)', 'Tổng điểm (100)', 'Xếp loại', 'Xếp hạng', 'So với kỳ trước',
     ]);
-    expect(row('UBND xã A')).toEqual(['1', 'UBND xã A', '18,0', '20,0', '20,0', '18,0', '15,05', '91,05', 'Xuất sắc', '1', '+1,05']);
+    expect(row('UBND xã A')).toEqual(['1', 'UBND xã A', '18,00', '20,00', '20,00', '18,00', '15,05', '91,05', 'Xuất sắc', '1', '+1,05']);
   });
 
   it('ties share a rank; units without data come last, marked, without figures', () => {

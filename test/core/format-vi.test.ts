@@ -10,7 +10,8 @@ import {
   formatScore,
   formatScoreChange,
   formatShortDate,
-  formatSignedScore,
+  formatTableChange,
+  formatTableScore,
   joinAnd,
   roman,
   round,
@@ -27,6 +28,21 @@ describe('numbers as the seeds write them', () => {
     expect(formatScore(0)).toBe('0,0');
   });
 
+  it('writes table figures and changes with two decimals, as the portal shows them', () => {
+    expect(formatTableScore(18)).toBe('18,00');
+    expect(formatTableScore(97.3)).toBe('97,30');
+    expect(formatTableScore(88.72)).toBe('88,72');
+    expect(formatTableScore(89.995)).toBe('90,00');
+    expect(formatTableScore(0)).toBe('0,00');
+    expect(formatTableScore(-0.001)).toBe('0,00');
+    expect(formatTableChange(1)).toBe('+1,00');
+    expect(formatTableChange(0.27)).toBe('+0,27');
+    expect(formatTableChange(-1.05)).toBe('-1,05');
+    expect(formatTableChange(-0.3)).toBe('-0,30');
+    expect(formatTableChange(0)).toBe('0,00');
+    expect(formatTableChange(0.004)).toBe('0,00');
+  });
+
   it('rounds half away from zero without float noise', () => {
     expect(round(1.005, 2)).toBe(1.01);
     expect(round(-1.005, 2)).toBe(-1.01);
@@ -38,9 +54,6 @@ describe('numbers as the seeds write them', () => {
     expect(formatScoreChange(-1.05)).toBe('giảm 1,05 điểm');
     expect(formatScoreChange(3.3)).toBe('tăng 3,3 điểm');
     expect(formatScoreChange(0.001)).toBe('không thay đổi');
-    expect(formatSignedScore(0.27)).toBe('+0,27');
-    expect(formatSignedScore(-1.05)).toBe('-1,05');
-    expect(formatSignedScore(0)).toBe('0,0');
     expect(formatPercent(83.65)).toBe('83,65%');
     expect(formatPercentChange(6.23)).toBe('tăng 6,23%');
   });

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDocx } from '../../src/io/docx/render.js';
 import { unzipDocx } from '../helpers/docx-xml.js';
 import { partsToValidate, stripIgnorable, validateDocx, validatePart, wordTableRules, xmllintAvailable } from '../helpers/ooxml-validate.js';
+import { allGenerated } from './generated.js';
 import { appendix, baoCaoModel, congVanModel, rankingTable } from './sample-model.js';
 
 beforeAll(() => {
@@ -63,4 +64,8 @@ describe('rendered documents', () => {
     };
     expect(validateDocx(await renderDocx(model))).toEqual([]);
   });
+
+  it('validates every document kind written from the fixtures (non-breaking hyphens, spaces, URL breaks included)', async () => {
+    for (const d of await allGenerated()) expect(validateDocx(d.buffer), d.kind).toEqual([]);
+  }, 120_000);
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { columnWidths } from '../../src/io/docx/appendix-table.js';
 import { spliceDocx, spliceParts } from '../../src/io/docx/splice.js';
+import { STYLE } from '../../src/io/docx/styles.js';
 import { deflatedEntry, fileData, readZip, writeZip, ZipFormatError } from '../../src/io/zip.js';
 import { unzipDocx } from '../helpers/docx-xml.js';
 
@@ -25,6 +26,8 @@ describe('zip', () => {
 
 describe('splice', () => {
   const doc = (inner: string) => `<w:document><w:body>${inner}</w:body></w:document>`;
+  /** The 1 pt paragraph a table that ends the body is given (else Word adds a full-size one). */
+  const END = `<w:p><w:pPr><w:pStyle w:val="${STYLE.sectionEnd}"/></w:pPr></w:p>`;
 
   it('replaces the marker paragraph with the XML', () => {
     const xml = doc('<w:p><w:r><w:t>a</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">MARK-1</w:t></w:r></w:p><w:p/>');
@@ -34,13 +37,13 @@ describe('splice', () => {
   it('keeps a section break that docx put in the marker paragraph', () => {
     const xml = doc('<w:p><w:pPr><w:sectPr><w:pgSz w:w="1"/></w:sectPr></w:pPr><w:r><w:t>MARK-2</w:t></w:r></w:p>');
     const out = spliceParts(xml, [{ marker: 'MARK-2', xml: '<w:tbl/>' }]).join('');
-    expect(out).toMatch(/^<w:document><w:body><w:tbl\/><w:p><w:pPr>.*<w:sectPr><w:pgSz w:w="1"\/><\/w:sectPr><\/w:pPr><\/w:p><\/w:body>/);
+    expect(out).toBe(doc(`<w:tbl/><w:p><w:pPr><w:pStyle w:val="${STYLE.sectionEnd}"/><w:sectPr><w:pgSz w:w="1"/></w:sectPr></w:pPr></w:p>`));
     expect(out).not.toContain('MARK-2');
   });
 
   it('handles several markers in any order and fails on a missing one', () => {
     const xml = doc('<w:p><w:r><w:t>M1</w:t></w:r></w:p><w:p><w:r><w:t>M2</w:t></w:r></w:p>');
-    expect(spliceParts(xml, [{ marker: 'M2', xml: '<B/>' }, { marker: 'M1', xml: '<A/>' }]).join('')).toBe(doc('<A/><B/>'));
+    expect(spliceParts(xml, [{ marker: 'M2', xml: '<B/>' }, { marker: 'M1', xml: '<A/>' }]).join('')).toBe(doc(`<A/><B/>${END}`));
     expect(() => spliceParts(xml, [{ marker: 'M3', xml: '' }])).toThrow(/M3/);
   });
 
@@ -51,7 +54,12 @@ describe('splice', () => {
     ]);
     const files = unzipDocx(spliceDocx(pkg, [{ marker: 'MK', xml: '<w:tbl/>' }]));
     expect(files.get('[Content_Types].xml')).toBe('<Types/>');
-    expect(files.get('word/document.xml')).toBe(doc('<w:tbl/>'));
+    expect(files.get('word/document.xml')).toBe(doc(`<w:tbl/>${END}`));
+  });
+
+  it('ends the body after a table with the 1 pt paragraph, before the last section properties too', () => {
+    const xml = doc('<w:p><w:r><w:t>MK</w:t></w:r></w:p><w:sectPr><w:pgSz w:w="2"/></w:sectPr>');
+    expect(spliceParts(xml, [{ marker: 'MK', xml: '<w:tbl/>' }]).join('')).toBe(doc(`<w:tbl/>${END}<w:sectPr><w:pgSz w:w="2"/></w:sectPr>`));
   });
 });
 

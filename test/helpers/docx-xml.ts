@@ -168,12 +168,29 @@ export function ancestor(el: XmlElement, name: string): XmlElement | undefined {
   while (p && p.name !== name) p = p.parent;
   return p;
 }
-/** The text of the w:t elements under `el`. */
+/** The text under `el`: its w:t elements, and each w:noBreakHyphen as the "-" it prints. */
 export function textOf(el: XmlElement): string {
-  return all(el, 'w:t')
-    .map((t) => t.children.filter((c): c is string => typeof c === 'string').join(''))
-    .join('');
+  return collectText(el, '-');
 }
+
+/** The text under `el` with each w:noBreakHyphen as U+2011, to see where the writer put one. */
+export function markedText(el: XmlElement): string {
+  return collectText(el, '\u2011');
+}
+
+function collectText(el: XmlElement, noBreakHyphen: string): string {
+  let out = '';
+  const walk = (e: XmlElement): void => {
+    for (const c of elements(e)) {
+      if (c.name === 'w:t') out += c.children.filter((x): x is string => typeof x === 'string').join('');
+      else if (c.name === 'w:noBreakHyphen') out += noBreakHyphen;
+      else walk(c);
+    }
+  };
+  walk(el);
+  return out;
+}
+
 export function num(el: XmlElement | undefined, attr: string): number | undefined {
   const v = el?.attrs[attr];
   return v === undefined ? undefined : Number(v);

@@ -26,6 +26,14 @@ export function seedText(number: string): string {
   return normalize(readFileSync(join(dir, file), 'utf8'));
 }
 
+/**
+ * Text as a reader sees it: the writer's non-breaking spaces as spaces, its zero-width break
+ * opportunities (in URLs) left out.
+ */
+export function asRead(text: string): string {
+  return text.replace(/\u00A0/g, ' ').replace(/\u200B/g, '');
+}
+
 export interface DocxText {
   /** Each paragraph's text, in document order (header table, body, signature, appendices). */
   paragraphs: string[];
@@ -37,11 +45,11 @@ export interface DocxText {
 
 export function docxText(buffer: Buffer): DocxText {
   const docx = openDocx(buffer);
-  const paragraphs = all(docx.body, 'w:p').map(textOf);
+  const paragraphs = all(docx.body, 'w:p').map((p) => asRead(textOf(p)));
   const footnotes = docx.files.has('word/footnotes.xml')
     ? kids(docx.part('word/footnotes.xml'))
         .filter((f) => Number(f.attrs['w:id']) > 0)
-        .map((f) => normalize(textOf(f)))
+        .map((f) => normalize(asRead(textOf(f))))
     : [];
   return { paragraphs, text: normalize(paragraphs.join(' ')), footnotes, docx };
 }

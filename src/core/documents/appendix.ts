@@ -1,7 +1,7 @@
 import type { Config } from '../../config/schema.js';
 import type { LevelComparison } from '../comparison.js';
 import type { LevelResult } from '../evaluation.js';
-import { formatMax, formatScore, formatSignedScore } from '../format-vi.js';
+import { formatMax, formatTableChange, formatTableScore } from '../format-vi.js';
 import { LEVEL_WORDING } from '../labels.js';
 import type { Appendix, TableColumn } from './model.js';
 
@@ -25,23 +25,24 @@ export function levelAppendix(
 ): Appendix {
   const bandLabel = new Map(config.bands.map((b) => [b.key, b.label]));
   const columns: TableColumn[] = [
-    { header: 'STT', width: 5, align: 'center' },
+    { header: 'STT', width: 5, align: 'center', oneLine: true },
     { header: result.level === 'so' ? 'Tên cơ quan, đơn vị' : 'Tên đơn vị', width: 30, align: 'left' },
     ...result.groups.map((g): TableColumn => ({
       header: `${config.groups[g].label} (${formatMax(config.groups[g].max)})`,
       width: 10,
       align: 'right',
+      oneLine: true,
     })),
-    { header: 'Tổng điểm (100)', width: 9, align: 'right' },
-    { header: 'Xếp loại', width: 10, align: 'center' },
-    { header: 'Xếp hạng', width: 7, align: 'center' },
+    { header: 'Tổng điểm (100)', width: 9, align: 'right', oneLine: true },
+    { header: 'Xếp loại', width: 10, align: 'center', oneLine: true },
+    { header: 'Xếp hạng', width: 7, align: 'center', oneLine: true },
   ];
-  if (comparison) columns.push({ header: changeHeader, width: 9, align: 'right' });
+  if (comparison) columns.push({ header: changeHeader, width: 9, align: 'right', oneLine: true });
 
   const rows = result.units.map((u, i) => {
     const cells = [String(i + 1), u.name];
-    for (const g of result.groups) cells.push(u.score === null || u.groups[g] === undefined ? '' : formatScore(u.groups[g]!));
-    cells.push(u.score === null ? '' : formatScore(u.score));
+    for (const g of result.groups) cells.push(u.score === null || u.groups[g] === undefined ? '' : formatTableScore(u.groups[g]!));
+    cells.push(u.score === null ? '' : formatTableScore(u.score));
     cells.push(u.band ? bandLabel.get(u.band)! : NO_DATA_LABEL);
     cells.push(u.rank === null ? '' : String(u.rank));
     if (comparison) {
@@ -53,7 +54,7 @@ export function levelAppendix(
             ? NEW_UNIT_LABEL
             : change.scoreDelta === null
               ? ''
-              : formatSignedScore(change.scoreDelta),
+              : formatTableChange(change.scoreDelta),
       );
     }
     return cells;

@@ -35,6 +35,21 @@ export function localityName(u: Pick<ScoredUnit, 'name' | 'shortName'>): string 
   return word ? `${word} ${u.shortName}` : u.shortName;
 }
 
+/**
+ * A place name as listed in a letter ("Ea Drăng", "Sông Cầu"): its words joined by non-breaking
+ * spaces, so that a line never ends inside a name. Only the core knows where a name starts and ends;
+ * the writer keeps the character as it is.
+ */
+export function unbreakableName(name: string): string {
+  return name.replace(/ /g, '\u00A0');
+}
+
+/** "xã Ea Ly" with the name kept on one line (unbreakableName), as the letter lists it. */
+export function listedLocalityName(u: Pick<ScoredUnit, 'name' | 'shortName'>): string {
+  const word = localityWord(u.name);
+  return word ? `${word} ${unbreakableName(u.shortName)}` : unbreakableName(u.shortName);
+}
+
 /** "UBND xã Ea Ly" as printed in the footnote, whatever prefix the data's name carries. */
 export function committeeName(u: Pick<ScoredUnit, 'name' | 'shortName'>): string {
   const n = normalizeName(u.name);

@@ -8,8 +8,9 @@ import { basesOn, datedWording, type DatedWording } from './dated-wording.js';
 import {
   committeeName,
   footnoteSafe,
+  listedLocalityName,
   localityKinds,
-  localityName,
+  unbreakableName,
 } from './letter-common.js';
 import { dataLevels } from './addressees.js';
 import type { MarkupDocument } from './markup.js';
@@ -108,6 +109,12 @@ function range(low: string, high: string): string {
   return low === high ? low : `từ ${low} đến ${high}`;
 }
 
+/** "UBND xã Ea Ly" with the place name kept on one line. */
+function listedCommittee(u: ScoredUnit): string {
+  const name = committeeName(u);
+  return name.endsWith(u.shortName) ? name.slice(0, -u.shortName.length) + unbreakableName(u.shortName) : name;
+}
+
 /**
  * The template's data for a letter to `units` (all the selection, or one commune of it), best
  * score first.
@@ -134,12 +141,14 @@ export function lowScoreContext(input: LowScoreInput, units: readonly ScoredUnit
     year,
     single: units.length === 1,
     localities:
-      units.length === 1 ? localityName(units[0]!) : `${localityKinds(units)}: ${units.map((u) => u.shortName).join(', ')}`,
+      units.length === 1
+        ? listedLocalityName(units[0]!)
+        : `${localityKinds(units)}: ${units.map((u) => unbreakableName(u.shortName)).join(', ')}`,
     selection: {
       count: formatCount(units.length),
       ranks: range(String(Math.min(...ranks)), String(Math.max(...ranks))),
       scores: range(formatScore(Math.min(...scores)), formatScore(Math.max(...scores))),
-      footnote: footnoteSafe(`${units.map((u) => `${committeeName(u)} đạt ${formatScore(u.score!)} điểm`).join(', ')}.`),
+      footnote: footnoteSafe(`${units.map((u) => `${listedCommittee(u)} đạt ${formatScore(u.score!)} điểm`).join(', ')}.`),
     },
     target: target === null ? null : { score: formatMax(target), deadline: `cuối tháng ${month} năm ${year}` },
     ...datedWording(config, documentDate({ ...input.issue, fallback: current.date })),

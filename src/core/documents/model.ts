@@ -30,6 +30,8 @@ export interface TableColumn {
   /** Relative width; the writer scales the columns to the text width. */
   width: number;
   align: Align;
+  /** Every cell on one line ("Không có dữ liệu", figures): the writer widens the column to fit. */
+  oneLine?: boolean;
 }
 
 export interface Table {

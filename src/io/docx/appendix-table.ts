@@ -6,15 +6,22 @@
  *
  * The table: single black borders, fixed layout, tblGrid and every cell's tcW, a bold centred header
  * row repeated on each page (tblHeader), rows that don't split across pages, each cell ending with a
- * paragraph whose style gives its size and alignment (STT centred, numbers right-aligned per column).
+ * paragraph whose style gives its size and alignment (STT centred, numbers right-aligned per column,
+ * 1 mm in from the cell margin). Columns the model marks one-line (figures, Xếp loại, Xếp hạng) are
+ * widened to their widest cell, measured with Times New Roman metrics, at the expense of the names.
  */
-import type { Align, Table } from '../../core/documents/model.js';
-import { SMALL_TABLE_COLUMNS } from './sizes.js';
-import { BLACK, STYLE } from './styles.js';
+import type { Align, Table, TableColumn } from '../../core/documents/model.js';
+import { textWidth } from './measure.js';
+import { SIZE, SMALL_TABLE_COLUMNS } from './sizes.js';
+import { BLACK, FIGURE_RIGHT_INDENT, STYLE } from './styles.js';
 import { escapeXmlText, nfc } from './text.js';
 
-/** Left and right cell margin of appendix tables, twips. */
-export const APPENDIX_CELL_MARGIN = 57;
+/** Left and right cell margin of appendix tables, twips (1.5 mm). */
+export const APPENDIX_CELL_MARGIN = 85;
+/** Room left in a one-line column beyond its widest cell, for renderers' rounding: 1.5 pt. */
+export const ONE_LINE_SLACK = 30;
+/** A column that may wrap is not narrowed below this to make room for one-line columns: 1.5 cm. */
+export const MIN_WRAPPING_COLUMN = 850;
 
 /** Scales relative column widths to `total` twips; the widest column takes the rounding remainder. */
 export function columnWidths(relative: readonly number[], total: number): number[] {
@@ -30,8 +37,63 @@ export function columnWidths(relative: readonly number[], total: number): number
   return widths;
 }
 
-function styleFor(align: Align, header: string, small: boolean): string {
-  const a = /^\s*STT\s*$/i.test(header) ? 'center' : align;
+/**
+ * The narrowest a column may be: its header's longest word in bold (headers wrap between words
+ * only) and, for a one-line column, its widest body cell with the figures' right indent; plus the
+ * cell margins and some slack.
+ */
+export function minColumnWidth(column: TableColumn, cells: Iterable<string>, sizePt: number): number {
+  let header = 0;
+  for (const word of nfc(column.header).split(/\s+/)) header = Math.max(header, textWidth(word, sizePt, 'bold'));
+  let body = 0;
+  if (column.oneLine) {
+    for (const text of cells) {
+      for (const line of text.split('\n')) body = Math.max(body, textWidth(line, sizePt, 'regular'));
+    }
+    if (body > 0 && alignOf(column) === 'right') body += FIGURE_RIGHT_INDENT;
+  }
+  return Math.ceil(Math.max(header, body) + 2 * APPENDIX_CELL_MARGIN + ONE_LINE_SLACK);
+}
+
+/**
+ * The columns' widths in twips: the relative widths scaled to `total`, then each column widened to
+ * its minColumnWidth, the room taken from the columns that may wrap (in proportion to what they
+ * have beyond their own minimum and MIN_WRAPPING_COLUMN). A table too narrow for that keeps what fits.
+ */
+export function fittedWidths(table: Table, total: number, sizePt: number): number[] {
+  const { columns, rows } = table;
+  const widths = columnWidths(
+    columns.map((c) => c.width),
+    total,
+  );
+  const need = columns.map((c, i) => {
+    const distinct = new Set<string>();
+    if (c.oneLine) for (const row of rows) distinct.add(nfc(String(row[i] ?? '')));
+    return minColumnWidth(c, distinct, sizePt);
+  });
+  const short = need.map((n, i) => Math.max(0, n - widths[i]!));
+  const room = columns.map((c, i) => (c.oneLine ? 0 : Math.max(0, widths[i]! - Math.max(need[i]!, MIN_WRAPPING_COLUMN))));
+  const spare = sum(room);
+  const given = Math.min(sum(short), spare);
+  if (given === 0) return widths;
+  const take = room.map((r) => Math.floor((given * r) / spare));
+  take[room.indexOf(Math.max(...room))]! += given - sum(take);
+  let left = given;
+  return widths.map((w, i) => {
+    const add = Math.min(short[i]!, left);
+    left -= add;
+    return w - take[i]! + add;
+  });
+}
+
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+
+function alignOf(column: TableColumn): Align {
+  return /^\s*STT\s*$/i.test(column.header) ? 'center' : column.align;
+}
+
+function styleFor(column: TableColumn, small: boolean): string {
+  const a = alignOf(column);
   if (a === 'right') return small ? STYLE.tableRightSmall : STYLE.tableRight;
   if (a === 'center') return small ? STYLE.tableCenterSmall : STYLE.tableCenter;
   return small ? STYLE.tableLeftSmall : STYLE.tableLeft;
@@ -61,13 +123,10 @@ export function appendixTableXml(table: Table, width: number, label = ''): strin
   const { columns, rows } = table;
   if (columns.length === 0) throw new RangeError(`appendix ${label} table has no columns`);
   const small = columns.length > SMALL_TABLE_COLUMNS;
-  const widths = columnWidths(
-    columns.map((c) => c.width),
-    width,
-  );
+  const widths = fittedWidths(table, width, small ? SIZE.tableSmall : SIZE.table);
   const headStyle = small ? STYLE.tableHeadSmall : STYLE.tableHead;
   const headOpen = widths.map((w) => cellOpen(w, headStyle));
-  const bodyOpen = widths.map((w, i) => cellOpen(w, styleFor(columns[i]!.align, columns[i]!.header, small)));
+  const bodyOpen = widths.map((w, i) => cellOpen(w, styleFor(columns[i]!, small)));
   const emptyRest = bodyOpen.map((_, i) => bodyOpen.slice(i).map((open) => open + CELL_CLOSE).join(''));
 
   const border = (side: string): string => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="${BLACK}"/>`;

@@ -10,6 +10,7 @@ import { RULE_RATIO, ruleParagraph } from './rules.js';
 import { SIZE } from './sizes.js';
 import { STYLE } from './styles.js';
 import { nfc, upper } from './text.js';
+import { textRun } from './line-breaks.js';
 
 /** Space between the heading's rule and the table: 12 pt. */
 export const APPENDIX_RULE_AFTER = 240;
@@ -23,12 +24,12 @@ export function appendixLabel(appendix: Appendix): string {
 export function appendixHeading(appendix: Appendix, areaWidth: number): Paragraph[] {
   const title = upper(appendix.title).trim();
   const note = nfc(appendix.note).trim();
-  const paragraphs = [new Paragraph({ style: STYLE.appendixNumber, text: appendixLabel(appendix) })];
-  if (title !== '') paragraphs.push(new Paragraph({ style: STYLE.appendixTitle, text: title }));
-  if (note !== '') paragraphs.push(new Paragraph({ style: STYLE.appendixNote, text: note }));
+  const paragraphs = [new Paragraph({ style: STYLE.appendixNumber, children: [textRun(appendixLabel(appendix))] })];
+  if (title !== '') paragraphs.push(new Paragraph({ style: STYLE.appendixTitle, children: [textRun(title)] }));
+  if (note !== '') paragraphs.push(new Paragraph({ style: STYLE.appendixNote, children: [textRun(note)] }));
   const under = title !== '' ? textWidth(title, SIZE.appendixTitle, 'bold') : textWidth(note, SIZE.appendixNote, 'italic');
   const length = Math.round(RULE_RATIO * Math.min(under, areaWidth));
-  paragraphs.push(ruleParagraph(areaWidth, length, APPENDIX_RULE_AFTER));
+  paragraphs.push(ruleParagraph(areaWidth, length, [note !== '' ? note : title], APPENDIX_RULE_AFTER));
   return paragraphs;
 }
 

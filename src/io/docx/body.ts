@@ -7,6 +7,7 @@ import { FootnoteReferenceRun, Paragraph, TextRun } from 'docx';
 import type { Block, Inline } from '../../core/documents/model.js';
 import { STYLE } from './styles.js';
 import { nfc, withPrefix } from './text.js';
+import { textRun } from './line-breaks.js';
 
 /** The document's footnotes, numbered from 1 in the order their references appear. */
 export class Footnotes {
@@ -17,7 +18,7 @@ export class Footnotes {
   add(text: string): number {
     const id = ++this.count;
     this.notes[String(id)] = {
-      children: [new Paragraph({ style: STYLE.footnoteText, children: [new TextRun({ text: ` ${nfc(text)}` })] })],
+      children: [new Paragraph({ style: STYLE.footnoteText, children: [textRun(` ${text}`)] })],
     };
     return id;
   }
@@ -36,12 +37,11 @@ const PREFIX: Partial<Record<Block['type'], string>> = { dash: '- ', plus: '+ ' 
 
 function runsOf(inlines: readonly Inline[], prefix: string | undefined, footnotes: Footnotes): (TextRun | FootnoteReferenceRun)[] {
   const children: (TextRun | FootnoteReferenceRun)[] = [];
-  if (inlines.length === 0 && prefix) children.push(new TextRun({ text: prefix }));
+  if (inlines.length === 0 && prefix) children.push(textRun(prefix));
   inlines.forEach((inline, i) => {
     const text = i === 0 && prefix ? withPrefix(prefix, inline.text) : nfc(inline.text);
     children.push(
-      new TextRun({
-        text,
+      textRun(text, {
         ...(inline.bold !== undefined ? { bold: inline.bold } : {}),
         ...(inline.italic !== undefined ? { italics: inline.italic } : {}),
       }),

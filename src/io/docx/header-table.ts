@@ -11,7 +11,8 @@ import { ruleParagraph, shortRuleLength } from './rules.js';
 import { SIZE } from './sizes.js';
 import { STYLE } from './styles.js';
 import { cellArea, layoutTable } from './tables.js';
-import { nfc, upper } from './text.js';
+import { upper } from './text.js';
+import { textRun } from './line-breaks.js';
 
 /** Space between the Số line and the V/v trích yếu: 6 pt. */
 export const SUBJECT_SPACING_BEFORE = 120;
@@ -23,31 +24,31 @@ export function headerTable(model: DocumentModel, geometry: Geometry): Table {
   const issuer = header.issuer.map(upper);
 
   const agency: Paragraph[] = [
-    ...parent.map((line) => new Paragraph({ style: STYLE.parent, text: line })),
-    ...issuer.map((line) => new Paragraph({ style: STYLE.issuer, text: line })),
+    ...parent.map((line) => new Paragraph({ style: STYLE.parent, children: [textRun(line)] })),
+    ...issuer.map((line) => new Paragraph({ style: STYLE.issuer, children: [textRun(line)] })),
   ];
   if (issuer.length > 0) {
-    agency.push(ruleParagraph(cellArea(leftWidth), shortRuleLength(issuer, SIZE.issuer, 'bold', cellArea(leftWidth))));
+    agency.push(ruleParagraph(cellArea(leftWidth), shortRuleLength(issuer, SIZE.issuer, 'bold', cellArea(leftWidth)), issuer.slice(-1)));
   }
 
   const nation: Paragraph[] = [
-    new Paragraph({ style: STYLE.quocHieu, text: QUOC_HIEU }),
-    new Paragraph({ style: STYLE.tieuNgu, text: TIEU_NGU }),
-    ruleParagraph(cellArea(rightWidth), Math.round(textWidth(TIEU_NGU, SIZE.tieuNgu, 'bold'))),
+    new Paragraph({ style: STYLE.quocHieu, children: [textRun(QUOC_HIEU)] }),
+    new Paragraph({ style: STYLE.tieuNgu, children: [textRun(TIEU_NGU)] }),
+    ruleParagraph(cellArea(rightWidth), Math.round(textWidth(TIEU_NGU, SIZE.tieuNgu, 'bold')), [TIEU_NGU]),
   ];
 
-  const number: Paragraph[] = [new Paragraph({ style: STYLE.number, text: nfc(header.number) })];
+  const number: Paragraph[] = [new Paragraph({ style: STYLE.number, children: [textRun(header.number)] })];
   (header.subject ?? []).forEach((line, i) => {
     number.push(
       new Paragraph({
         style: STYLE.subject,
-        text: nfc(line),
+        children: [textRun(line)],
         ...(i === 0 ? { spacing: { before: SUBJECT_SPACING_BEFORE } } : {}),
       }),
     );
   });
 
-  const placeDate = [new Paragraph({ style: STYLE.placeDate, text: nfc(header.placeDate) })];
+  const placeDate = [new Paragraph({ style: STYLE.placeDate, children: [textRun(header.placeDate)] })];
 
   return layoutTable(geometry, [
     [agency, nation],

@@ -5,7 +5,8 @@
 import { AlignmentType, Paragraph } from 'docx';
 import { textWidth } from './measure.js';
 import { STYLE } from './styles.js';
-import { nfc, withPrefix } from './text.js';
+import { withPrefix } from './text.js';
+import { textRun } from './line-breaks.js';
 
 export const KINH_GUI = 'Kính gửi:';
 /** Indent of "Kính gửi:" when it stands alone: 3.5 cm, as in Mẫu 1.5. */
@@ -27,7 +28,7 @@ export function kinhGui(recipients: readonly string[], bodySize: number): Paragr
         style: STYLE.kinhGui,
         alignment: AlignmentType.CENTER,
         spacing: { before: KINH_GUI_BEFORE, after: KINH_GUI_AFTER },
-        text: `${KINH_GUI} ${nfc(recipients[0]!)}`,
+        children: [textRun(`${KINH_GUI} ${recipients[0]!}`)],
       }),
     ];
   }
@@ -38,7 +39,7 @@ export function kinhGui(recipients: readonly string[], bodySize: number): Paragr
       style: STYLE.kinhGui,
       indent: { left: KINH_GUI_INDENT },
       spacing: { before: KINH_GUI_BEFORE },
-      text: KINH_GUI,
+      children: [textRun(KINH_GUI)],
     }),
     ...recipients.map(
       (r, i) =>
@@ -46,7 +47,7 @@ export function kinhGui(recipients: readonly string[], bodySize: number): Paragr
           style: STYLE.kinhGui,
           indent: { left: indent },
           ...(i === last ? { spacing: { after: KINH_GUI_AFTER } } : {}),
-          text: withPrefix('- ', r),
+          children: [textRun(withPrefix('- ', r))],
         }),
     ),
   ];

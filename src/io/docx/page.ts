@@ -92,3 +92,12 @@ export function pageHeaders(): { first: Header; default: Header } {
     }),
   };
 }
+
+/**
+ * The empty paragraph that ends the main section after the signature table (a section ends inside a
+ * paragraph): 1 pt text on a 1 pt line with no spacing (STYLE.sectionEnd), so that it cannot spill
+ * onto a blank page of its own when the signature block ends at the foot of a page.
+ */
+export function sectionEndParagraph(): Paragraph {
+  return new Paragraph({ style: STYLE.sectionEnd });
+}

@@ -17,7 +17,8 @@ import { appendixTableXml } from './appendix-table.js';
 import { bodyBlocks, Footnotes } from './body.js';
 import { headerTable } from './header-table.js';
 import { kinhGui } from './kinh-gui.js';
-import { geometryOf, pageHeaders, sectionProperties } from './page.js';
+import { geometryOf, pageHeaders, sectionEndParagraph, sectionProperties } from './page.js';
+import { coreProperties } from './properties.js';
 import { signatureTable } from './signature.js';
 import { spliceDocx, type Splice } from './splice.js';
 import { documentStyles } from './styles.js';
@@ -32,6 +33,8 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
   main.push(...kinhGui(model.recipients ?? [], geometry.bodySize));
   main.push(...bodyBlocks(model.body, footnotes));
   main.push(signatureTable(model.signature, geometry));
+  // Also without appendices: Word adds a full-size paragraph after a table that ends the body.
+  main.push(sectionEndParagraph());
 
   const sections: ISectionOptions[] = [
     { properties: sectionProperties(geometry), headers: pageHeaders(), children: main },
@@ -55,7 +58,7 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
   });
 
   const doc = new Document({
-    creator: 'dakindex',
+    ...coreProperties(model),
     styles: documentStyles({ bodySize: geometry.bodySize, quocHieuSize: geometry.quocHieuSize }),
     footnotes: footnotes.toOptions(),
     sections,

@@ -5,7 +5,21 @@
  */
 import { Paragraph } from 'docx';
 import { longestLineWidth, type Face } from './measure.js';
-import { STYLE } from './styles.js';
+import { RULE_BEFORE, STYLE } from './styles.js';
+
+/**
+ * Space before a rule under a line that reaches below the baseline (descenders, the dot below of
+ * "ệ", "ộ", commas, brackets): 6 pt, where STYLE.rule's 3 pt would bring the rule onto them.
+ */
+export const RULE_BEFORE_DESCENDERS = 120;
+
+/** Characters of Times New Roman that reach below the baseline, in NFD text. */
+const DESCENDS = /[gjpqyJQ,;()[\]{}|\u0323\u0326\u0327\u0328]/u;
+
+/** Space before the rule under `lines`: more when one of them reaches below the baseline. */
+export function ruleSpacingBefore(lines: readonly string[]): number {
+  return lines.some((l) => DESCENDS.test(l.normalize('NFD'))) ? RULE_BEFORE_DESCENDERS : RULE_BEFORE;
+}
 
 /**
  * Length of a short rule as a fraction of the line it is under. Nghị định 30 asks for 1/3 to 1/2 of
@@ -28,13 +42,15 @@ export function ruleIndent(areaWidth: number, length: number): number {
 
 /**
  * A rule `length` twips long, centred in an area `areaWidth` twips wide (the cell's or page's text
- * width). `after` adds space below it.
+ * width), under `above` (the lines it underlines, for the space before it; see ruleSpacingBefore).
+ * `after` adds space below it.
  */
-export function ruleParagraph(areaWidth: number, length: number, after?: number): Paragraph {
+export function ruleParagraph(areaWidth: number, length: number, above: readonly string[], after?: number): Paragraph {
   const side = ruleIndent(areaWidth, length);
+  const before = ruleSpacingBefore(above);
   return new Paragraph({
     style: STYLE.rule,
     indent: { left: side, right: side },
-    ...(after ? { spacing: { after } } : {}),
+    ...(before !== RULE_BEFORE || after ? { spacing: { ...(before !== RULE_BEFORE ? { before } : {}), ...(after ? { after } : {}) } } : {}),
   });
 }

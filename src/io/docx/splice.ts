@@ -4,6 +4,7 @@
  * other files' bytes unchanged.
  */
 import { deflatedEntry, fileData, readZip, writeZip } from '../zip.js';
+import { STYLE } from './styles.js';
 
 export interface Splice {
   /** Text of a paragraph of its own in document.xml (no XML special characters). */
@@ -16,16 +17,17 @@ const DOCUMENT = 'word/document.xml';
 
 /**
  * docx ends a section inside its last paragraph (w:pPr/w:sectPr), which may be the marker's. The
- * section break is then kept in an empty paragraph of its own after the table, 1 pt high so that it
- * cannot push a page of its own.
+ * section break is then kept in an empty paragraph of its own after the table, in the 1 pt style
+ * STYLE.sectionEnd so that it cannot push a page of its own (see page.ts sectionEndParagraph). A
+ * table that ends the body gets the same paragraph, else Word adds a full-size one after it.
  */
-function sectionBreakOf(paragraph: string): string {
+function sectionEndAfter(paragraph: string, endsBody: boolean): string {
   const from = paragraph.indexOf('<w:sectPr');
-  if (from < 0) return '';
+  if (from < 0) return endsBody ? `<w:p><w:pPr><w:pStyle w:val="${STYLE.sectionEnd}"/></w:pPr></w:p>` : '';
   const to = paragraph.indexOf('</w:sectPr>', from);
   if (to < 0) throw new Error('unclosed w:sectPr in a marker paragraph');
   const sectPr = paragraph.slice(from, to + '</w:sectPr>'.length);
-  return `<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>${sectPr}</w:pPr></w:p>`;
+  return `<w:p><w:pPr><w:pStyle w:val="${STYLE.sectionEnd}"/>${sectPr}</w:pPr></w:p>`;
 }
 
 /** Replaces each marker's paragraph in a document.xml string: the parts to join, in order. */
@@ -38,7 +40,8 @@ export function spliceParts(documentXml: string, splices: readonly Splice[]): st
       const close = documentXml.indexOf('</w:p>', at);
       if (start < 0 || close < 0) throw new Error(`marker ${s.marker} is not inside a paragraph`);
       const end = close + '</w:p>'.length;
-      return { start, end, xml: s.xml + sectionBreakOf(documentXml.slice(start, end)) };
+      const endsBody = documentXml.startsWith('<w:sectPr', end) || documentXml.startsWith('</w:body>', end);
+      return { start, end, xml: s.xml + sectionEndAfter(documentXml.slice(start, end), endsBody) };
     })
     .sort((a, b) => a.start - b.start);
   const parts: string[] = [];

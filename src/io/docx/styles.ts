@@ -17,6 +17,8 @@ import { SIZE } from './sizes.js';
 
 export const FONT = 'Times New Roman';
 export const BLACK = '000000';
+/** The documents' language, so that Word checks their spelling as Vietnamese. */
+export const LANGUAGE = 'vi-VN';
 
 /** Paragraph style ids. */
 export const STYLE = {
@@ -51,6 +53,7 @@ export const STYLE = {
   tableCenterSmall: 'DkTableCenterS',
   tableRightSmall: 'DkTableRightS',
   footnoteText: 'FootnoteText',
+  sectionEnd: 'DkSectionEnd',
 } as const;
 
 /** Body spacing: 6 pt before, 0 after, 1.2 lines (a multiple, not exact). */
@@ -63,6 +66,11 @@ export const NOI_NHAN_HANGING = 142;
 export const RULE_BEFORE = 60;
 export const RULE_LINE = 40;
 export const RULE_BORDER_SIZE = 6;
+/** Figures in appendix tables keep this much more room from the right border than the cell margin: 1 mm. */
+export const FIGURE_RIGHT_INDENT = 57;
+/** The paragraph that ends a section after a table: 1 pt text on a 1 pt line, no spacing. */
+export const SECTION_END_SIZE = 1;
+export const SECTION_END_LINE = 20;
 
 const SINGLE = { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } as const;
 
@@ -124,7 +132,11 @@ export function documentStyles({ bodySize, quocHieuSize }: Options): IStylesOpti
       style(small ? STYLE.tableHeadSmall : STYLE.tableHead, `Dk table head${s}`, size, { bold: true, spacing: tableSpacing }),
       style(small ? STYLE.tableLeftSmall : STYLE.tableLeft, `Dk table left${s}`, size, { alignment: AlignmentType.LEFT, spacing: tableSpacing }),
       style(small ? STYLE.tableCenterSmall : STYLE.tableCenter, `Dk table center${s}`, size, { spacing: tableSpacing }),
-      style(small ? STYLE.tableRightSmall : STYLE.tableRight, `Dk table right${s}`, size, { alignment: AlignmentType.RIGHT, spacing: tableSpacing }),
+      style(small ? STYLE.tableRightSmall : STYLE.tableRight, `Dk table right${s}`, size, {
+        alignment: AlignmentType.RIGHT,
+        spacing: tableSpacing,
+        indent: { right: FIGURE_RIGHT_INDENT },
+      }),
     ];
   };
   return {
@@ -135,6 +147,7 @@ export function documentStyles({ bodySize, quocHieuSize }: Options): IStylesOpti
           size: halfPoints(bodySize),
           sizeComplexScript: halfPoints(bodySize),
           color: BLACK,
+          language: { value: LANGUAGE },
         },
         paragraph: { spacing: SINGLE },
       },
@@ -150,7 +163,8 @@ export function documentStyles({ bodySize, quocHieuSize }: Options): IStylesOpti
       ruleStyle(),
       style(STYLE.titleName, 'Dk tên loại', SIZE.titleName, { bold: true, spacing: { ...SINGLE, before: 360 } }),
       style(STYLE.titleSummary, 'Dk trích yếu', SIZE.titleSummary, { bold: true }),
-      style(STYLE.kinhGui, 'Dk kính gửi', bodySize, { alignment: AlignmentType.JUSTIFIED }),
+      // Left-aligned: a recipient line that wraps (a list of communes) is not stretched.
+      style(STYLE.kinhGui, 'Dk kính gửi', bodySize, { alignment: AlignmentType.LEFT }),
       style(STYLE.body, 'Dk nội dung', bodySize, {
         alignment: AlignmentType.JUSTIFIED,
         spacing: BODY_SPACING,
@@ -172,6 +186,10 @@ export function documentStyles({ bodySize, quocHieuSize }: Options): IStylesOpti
       ...tableStyles(false),
       ...tableStyles(true),
       style(STYLE.footnoteText, 'footnote text', SIZE.footnote, { alignment: AlignmentType.JUSTIFIED }),
+      style(STYLE.sectionEnd, 'Dk hết phần', SECTION_END_SIZE, {
+        alignment: AlignmentType.LEFT,
+        spacing: { before: 0, after: 0, line: SECTION_END_LINE, lineRule: LineRuleType.EXACT },
+      }),
     ],
   };
 }

@@ -6,6 +6,7 @@ import { ruleParagraph, shortRuleLength } from './rules.js';
 import { SIZE } from './sizes.js';
 import { STYLE } from './styles.js';
 import { nfc, upper } from './text.js';
+import { textRun } from './line-breaks.js';
 
 export function titleBlock(title: NonNullable<DocumentModel['title']>, geometry: Geometry): Paragraph[] {
   const name = upper(title.name);
@@ -13,8 +14,8 @@ export function titleBlock(title: NonNullable<DocumentModel['title']>, geometry:
   const ruleUnder = summary.length > 0 ? summary : [name];
   const size = summary.length > 0 ? SIZE.titleSummary : SIZE.titleName;
   return [
-    new Paragraph({ style: STYLE.titleName, text: name }),
-    ...summary.map((line) => new Paragraph({ style: STYLE.titleSummary, text: line })),
-    ruleParagraph(geometry.textWidth, shortRuleLength(ruleUnder, size, 'bold', geometry.textWidth)),
+    new Paragraph({ style: STYLE.titleName, children: [textRun(name)] }),
+    ...summary.map((line) => new Paragraph({ style: STYLE.titleSummary, children: [textRun(line)] })),
+    ruleParagraph(geometry.textWidth, shortRuleLength(ruleUnder, size, 'bold', geometry.textWidth), ruleUnder.slice(-1)),
   ];
 }
