@@ -12,7 +12,7 @@ import { PROVINCES_34 } from '../../fixtures/names.js';
 import { BLANK } from '../../src/core/format-vi.js';
 import { dakindex, REPO, tempDir, type CliResult } from '../helpers/cli.js';
 import { all, kid, textOf } from '../helpers/docx-xml.js';
-import { docxText, normalize, seedText, type DocxText } from '../helpers/seeds.js';
+import { asRead, docxText, normalize, seedText, type DocxText } from '../helpers/seeds.js';
 import { SHARED } from '../helpers/ooxml-validate.js';
 
 const FX = join(REPO, 'fixtures/daklak');
@@ -30,7 +30,7 @@ interface Written {
 function styled(doc: DocxText, style: string): string[] {
   return all(doc.docx.body, 'w:p')
     .filter((p) => kid(kid(p, 'w:pPr'), 'w:pStyle')?.attrs['w:val'] === style)
-    .map((p) => textOf(p).normalize('NFC'));
+    .map((p) => asRead(textOf(p)).normalize('NFC'));
 }
 
 async function write(args: string[], cwd = REPO): Promise<Written> {

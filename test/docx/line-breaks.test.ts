@@ -42,6 +42,8 @@ describe('the rules on text', () => {
     expect(withLineBreakRules('Đ/c Nguyễn Tuấn Hà - PCT UBND tỉnh (B/c);')).toBe(`Đ/c${s}Nguyễn Tuấn Hà - PCT UBND tỉnh (B/c);`);
     expect(withLineBreakRules('CVP, PCVP UBND tỉnh (đ/c Khánh);')).toBe(`CVP, PCVP UBND tỉnh (đ/c${s}Khánh);`);
     expect(withLineBreakRules('Đ/c')).toBe('Đ/c');
+    // A name left blank to fill by hand keeps its width.
+    expect(withLineBreakRules('(đ/c       );')).toBe(`(đ/c${s}      );`);
   });
 
   it('lets a URL break after "//" and before "." and "/", and leaves the punctuation after it alone', () => {

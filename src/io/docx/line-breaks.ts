@@ -25,7 +25,8 @@ const URL = /https?:\/\/[^\s<>"“”‘’]+/gu;
 const URL_TRAILER = /[.,;:!?)\]]+$/u;
 /** A số, ký hiệu: a number or code, one or more "/" parts, then "-" parts ("1541/UBND-KSTTHC"). */
 const SYMBOL = /(?<![\p{L}\p{N}])[\p{L}\p{N}]*(?:\/[\p{L}\p{N}]+)+(?:-[\p{L}\p{N}]+)+/gu;
-const COMRADE = /(?<![\p{L}\p{N}])([Đđ]\/c) +(?=\S)/gu;
+/** "Đ/c" and the space after it; further spaces (a blank left to fill by hand) are kept. */
+const COMRADE = /(?<![\p{L}\p{N}])([Đđ]\/c) (?= *\S)/gu;
 
 function breakableUrl(url: string): string {
   const scheme = /^https?:\/\//u.exec(url)![0];
