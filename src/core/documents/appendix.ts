@@ -1,4 +1,4 @@
-import type { Config } from '../../config/schema.js';
+import type { DocumentSettings } from './settings.js';
 import type { LevelComparison } from '../comparison.js';
 import type { LevelResult } from '../evaluation.js';
 import { formatMax, formatTableChange, formatTableScore } from '../format-vi.js';
@@ -19,7 +19,7 @@ export function levelAppendix(
   result: LevelResult,
   number: string,
   note: string,
-  config: Config,
+  config: DocumentSettings,
   comparison: LevelComparison | null,
   changeHeader = CHANGE_HEADER,
 ): Appendix {

@@ -1,4 +1,4 @@
-import type { Config, DocumentKindConfig } from '../../config/schema.js';
+import type { DocumentKindSettings, DocumentSettings } from './settings.js';
 import type { Level } from '../types.js';
 import type { Evaluation, LevelResult, ProvinceResult } from '../evaluation.js';
 import type { PeriodComparison } from '../period-comparison.js';
@@ -41,8 +41,8 @@ export function documentDate(issue: Issue): string {
  * nhận (the configuration's, its level entries kept for the `levels` the document speaks of).
  */
 export function documentFrame(
-  config: Config,
-  kind: DocumentKindConfig,
+  config: DocumentSettings,
+  kind: DocumentKindSettings,
   issue: Issue,
   text: MarkupDocument,
   levels: ReadonlySet<Level>,
@@ -75,15 +75,15 @@ export function provinceRank(p: ProvinceResult): string | null {
 }
 
 /** "(Kèm theo Báo cáo số      /BC-VPUBND ngày      tháng 11 năm 2025 của Văn phòng UBND tỉnh)" */
-export function appendixNote(documentName: string, kind: DocumentKindConfig, issue: Issue): string {
+export function appendixNote(documentName: string, kind: DocumentKindSettings, issue: Issue): string {
   const number = formatDocumentNumber(kind.symbol, issue.number).replace(/^Số: /, '');
   return `(Kèm theo ${documentName} số ${number} ${formatLongDate(issueDate(issue))} của ${kind.issuer.shortName})`;
 }
 
 /** A công văn: the shared frame with the template's V/v lines, or `defaultSubject`, under Số. */
 export function congVanFrame(
-  config: Config,
-  kind: DocumentKindConfig,
+  config: DocumentSettings,
+  kind: DocumentKindSettings,
   issue: Issue,
   text: MarkupDocument,
   defaultSubject: string,
@@ -120,7 +120,7 @@ export function appendicesPhrase(e: Evaluation): string | null {
  * One Phụ lục per local level, with the change column when there are earlier data: "So với kỳ
  * trước" when they are the previous period's, else "So với ngày 02/7/2024".
  */
-export function levelAppendices(config: Config, current: Evaluation, comparison: PeriodComparison | null, note: string): Appendix[] {
+export function levelAppendices(config: DocumentSettings, current: Evaluation, comparison: PeriodComparison | null, note: string): Appendix[] {
   const header = comparison && !comparison.byPeriod ? `So với ${comparison.label}` : CHANGE_HEADER;
   return appendedLevels(current).map(({ result, number }) =>
     levelAppendix(result, number, note, config, comparison?.comparison.levels[result.level] ?? null, header),

@@ -1,4 +1,4 @@
-import type { Config } from '../../config/schema.js';
+import type { DocumentSettings } from './settings.js';
 import { DataError } from '../errors.js';
 import { formatShortDate } from '../format-vi.js';
 
@@ -35,7 +35,7 @@ export function citedDates(text: string): string[] {
 }
 
 /** The bases that apply on `date`, by place, in configuration order. */
-export function basesOn(config: Config, date: string): Record<BasisPlace, string[]> {
+export function basesOn(config: DocumentSettings, date: string): Record<BasisPlace, string[]> {
   const out = Object.fromEntries(BASIS_PLACES.map((p) => [p, [] as string[]])) as Record<BasisPlace, string[]>;
   for (const b of config.legalBases) {
     if (!appliesOn(b, date)) continue;
@@ -48,7 +48,7 @@ export function basesOn(config: Config, date: string): Record<BasisPlace, string
  * The name each `names` key has on `date`. A key with no name for that date stops the run: the
  * document would otherwise name a body that did not (or no longer) exist.
  */
-export function namesOn(config: Config, date: string): Record<string, string> {
+export function namesOn(config: DocumentSettings, date: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, entries] of Object.entries(config.names)) {
     const found = entries.find((e) => appliesOn(e, date));
@@ -71,6 +71,6 @@ export interface DatedWording {
   names: Record<string, string>;
 }
 
-export function datedWording(config: Config, date: string): DatedWording {
+export function datedWording(config: DocumentSettings, date: string): DatedWording {
   return { bases: basesOn(config, date), names: namesOn(config, date) };
 }

@@ -1,4 +1,4 @@
-import type { Config, DocumentKindKey } from '../../config/schema.js';
+import type { DocumentKindKey, DocumentSettings } from './settings.js';
 import { formatShortDate } from '../format-vi.js';
 import type { Warning } from '../types.js';
 import type { Issue } from './common.js';
@@ -19,7 +19,7 @@ export function evaluationDate(date: string): IssueReference {
   return { date, what: 'ngày đánh giá của dữ liệu' };
 }
 
-export function issueWarnings(config: Config, key: DocumentKindKey, issue: Omit<Issue, 'fallback'>, reference: IssueReference): Warning[] {
+export function issueWarnings(config: DocumentSettings, key: DocumentKindKey, issue: Omit<Issue, 'fallback'>, reference: IssueReference): Warning[] {
   const out: Warning[] = [];
   const kind = config.documents[key];
   if (!signerName(kind.signer.name, issue.signer)) {

@@ -1,4 +1,4 @@
-import type { Config } from '../../config/schema.js';
+import type { DocumentSettings } from './settings.js';
 import { DataError } from '../errors.js';
 import type { Evaluation, LevelResult, ScoredUnit } from '../evaluation.js';
 import { formatCount, formatMax, formatRankChange, formatScore, formatShortDate, parseIsoDate } from '../format-vi.js';
@@ -27,7 +27,7 @@ export interface LowScoreInput {
   since: (Evaluation & { date: string }) | null;
   /** Score the communes must reach by the end of the month (--target); null: no target sentence. */
   target: number | null;
-  config: Config;
+  config: DocumentSettings;
   issue: Omit<Issue, 'fallback'>;
 }
 

@@ -1,4 +1,4 @@
-import type { Config } from '../../config/schema.js';
+import type { DocumentSettings } from './settings.js';
 import { DataError } from '../errors.js';
 import {
   capitalize,
@@ -39,7 +39,7 @@ export interface ParSipasData {
 export interface ParSipasInput {
   year: number;
   data: ParSipasData;
-  config: Config;
+  config: DocumentSettings;
   issue: Omit<Issue, 'fallback'>;
 }
 

@@ -1,4 +1,4 @@
-import type { Config } from '../../config/schema.js';
+import type { DocumentSettings } from './settings.js';
 import { DataError } from '../errors.js';
 import { formatMax, formatScore, formatShortDate } from '../format-vi.js';
 import { periodLabel, type Period } from '../periods.js';
@@ -53,7 +53,7 @@ export interface PublishContext extends DatedWording {
   appendices: string | null;
 }
 
-function figure(config: Config, key: GroupKey, points: number | undefined): GroupFigure | null {
+function figure(config: DocumentSettings, key: GroupKey, points: number | undefined): GroupFigure | null {
   return points === undefined ? null : { points: formatScore(points), max: formatMax(config.groups[key].max) };
 }
 

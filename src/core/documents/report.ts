@@ -1,4 +1,4 @@
-import type { Config, DocumentKindKey } from '../../config/schema.js';
+import type { DocumentKindKey, DocumentSettings } from './settings.js';
 import type { Comparison } from '../comparison.js';
 import type { Evaluation, LevelResult } from '../evaluation.js';
 import { formatCount, formatMax, formatScore, formatScoreChange, formatShortDate, joinAnd } from '../format-vi.js';
@@ -18,7 +18,7 @@ export interface ReportInput {
   current: Evaluation & { date: string };
   /** The one comparison of the document with earlier data; null without earlier data. */
   comparison: PeriodComparison | null;
-  config: Config;
+  config: DocumentSettings;
   issue: Omit<Issue, 'fallback'>;
 }
 
@@ -78,7 +78,7 @@ const CRITERIA: { key: CriterionKey; from: (g: Partial<Record<GroupKey, number>>
   ...new Set(GROUP_KEYS.map((k): CriterionKey => ((ONLINE_KEYS as readonly GroupKey[]).includes(k) ? 'online' : (k as CriterionKey)))),
 ].map((key) => ({ key, from: key === 'online' ? onlineServicesPoints : (g) => g[key] }));
 
-function criterionLabel(config: Config, key: CriterionKey): Criterion {
+function criterionLabel(config: DocumentSettings, key: CriterionKey): Criterion {
   const g = config.groups[key === 'online' ? 'dvtt' : key];
   return { label: g.label, max: formatMax(g.max) };
 }
@@ -155,7 +155,7 @@ export function appendixRefs(current: Evaluation): string | null {
 }
 
 /** "Từ 90 đến 100 điểm xếp loại: Xuất sắc.", "Từ 80 đến dưới 90 điểm xếp loại: Tốt.", "Dưới 50 ...". */
-export function bandLines(config: Config): string[] {
+export function bandLines(config: DocumentSettings): string[] {
   return config.bands.map((b, i) => {
     const upper = i === 0 ? null : config.bands[i - 1]!.min;
     const min = formatMax(b.min);
@@ -172,7 +172,7 @@ export function bandLines(config: Config): string[] {
  */
 export function countLines(
   r: LevelResult,
-  config: Config,
+  config: DocumentSettings,
   comparison: Comparison | null,
   prevLabel: string | null,
 ): string[] {
