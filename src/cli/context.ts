@@ -2,7 +2,9 @@ import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { describeOrigin } from '../core/errors.js';
 import type { EvaluationSettings } from '../core/evaluation.js';
+import { resolveOptionRefs } from '../core/option-ref.js';
 import type { Warning } from '../core/types.js';
+import { flagOf } from './options.js';
 
 /** What a command needs from its process: streams and the working folder. Tests pass their own. */
 export interface CliIO {
@@ -30,6 +32,12 @@ export function settingsOf(config: Config): EvaluationSettings {
   return { groups: config.groups, bands: config.bands, provinceName: config.province.name };
 }
 
+/** A core message as the user reads it: each option it names written as its flag. */
+export function userText(message: string): string {
+  return resolveOptionRefs(message, flagOf);
+}
+
 export function describeWarning(w: Warning): string {
-  return w.origin ? `${describeOrigin(w.origin)}: ${w.message}` : w.message;
+  const message = userText(w.message);
+  return w.origin ? `${describeOrigin(w.origin)}: ${message}` : message;
 }

@@ -1,9 +1,9 @@
 import { Command, CommanderError, Help } from 'commander';
-import { DakindexError } from '../core/errors.js';
+import { DakindexError, type ErrorCode } from '../core/errors.js';
 import { registerCheck } from './commands/check.js';
 import { registerLetter } from './commands/letter.js';
 import { registerReport } from './commands/report.js';
-import { processIO, type CliIO } from './context.js';
+import { processIO, userText, type CliIO } from './context.js';
 
 const HELP_TITLES: [RegExp, string][] = [
   [/^Usage:/gm, 'Cách dùng:'],
@@ -51,6 +51,9 @@ function translate(s: string): string {
   return COMMANDER_MESSAGES.reduce((t, [re, vi]) => t.replace(re, vi), s);
 }
 
+/** The exit status of each kind of error; 70 for an unexpected one. */
+const EXIT_CODES: Record<ErrorCode, number> = { data: 1, usage: 2 };
+
 /** Runs the CLI and returns the exit code: 0 ok, 1 data errors, 2 usage errors. */
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const program = buildProgram(io);
@@ -62,8 +65,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : 2;
     }
     if (e instanceof DakindexError) {
-      io.stderr(`${e.message}\n`);
-      return e.exitCode;
+      io.stderr(`${userText(e.message)}\n`);
+      return EXIT_CODES[e.code];
     }
     const debug = (io.env.DEBUG ?? '').split(',').includes('dakindex');
     io.stderr(

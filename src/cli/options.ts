@@ -1,10 +1,13 @@
+import type { Command } from 'commander';
 import { z } from 'zod';
 import { UsageError } from '../core/errors.js';
 import { parseSheetRequest } from '../io/readers/read-score-file.js';
 
 /**
- * Options shared by the commands, each validated by one zod schema so that the command layer
- * works on typed values. Commander collects strings; these schemas say what they must be.
+ * Every option of the CLI, declared once: its flag, its help and the zod schema of its value.
+ * A command lists the keys it accepts (declareOptions); the same list registers the commander
+ * options and builds the zod object that turns commander's strings into typed values. Rules
+ * between options are refinements of that object (see the commands).
  */
 
 const isoDate = z
@@ -16,7 +19,7 @@ const isoDate = z
   }, 'ngày không tồn tại');
 
 /** `--sheet NAME` or `--sheet NAME=LEVEL` (tinh, so, huyen, xa); a bad level is a usage error. */
-export const sheetSelection = z.string().transform((s) => parseSheetRequest(s));
+const sheetSelection = z.string().transform((s) => parseSheetRequest(s));
 
 const positiveInt = (what: string, max?: number) =>
   z.coerce
@@ -25,48 +28,135 @@ const positiveInt = (what: string, max?: number) =>
     .min(1, `${what} phải từ 1 trở lên`)
     .max(max ?? Number.MAX_SAFE_INTEGER, `${what} tối đa là ${max}`);
 
-export const common = {
-  sheet: z.array(sheetSelection).default([]),
-  province: z.string().min(1).optional(),
-  date: isoDate.optional(),
-  json: z.boolean().default(false),
-  config: z.string().min(1).optional(),
-};
+const score100 = (what: string) =>
+  z.coerce
+    .number({ message: `${what} phải là số` })
+    .min(0, `${what} phải từ 0 đến 100`)
+    .max(100, `${what} phải từ 0 đến 100`);
 
-export const documentOptions = {
-  data: z.string().min(1).optional(),
-  input: z.array(z.string().min(1)).optional(),
-  previous: z.array(z.string().min(1)).optional(),
-  out: z.string().min(1).optional(),
-  number: positiveInt('số văn bản').optional(),
-  issued: isoDate.optional(),
-  templates: z.string().min(1).optional(),
-  force: z.boolean().default(false),
-  signer: z.string().trim().min(1, 'họ tên người ký không được để trống').optional(),
-};
+interface OptionSpec {
+  /** Commander's flag, with its value placeholder. */
+  flag: string;
+  help: string;
+  schema: z.ZodType;
+  /** May be given several times: the values are collected in order. */
+  repeatable?: true;
+}
 
-export const periodOptions = {
-  week: positiveInt('tuần', 5).optional(),
-  month: positiveInt('tháng', 12).optional(),
-  quarter: positiveInt('quý', 4).optional(),
-  year: positiveInt('năm').optional(),
-};
+/** Keys are the names commander gives the values (camelCase of the flag). */
+export const OPTIONS = {
+  // Reading score files.
+  sheet: {
+    flag: '--sheet <TÊN[=CẤP]>',
+    help: 'dùng sheet này cho cấp của nó, các sheet cấp khác vẫn được đọc; CẤP là tinh, so, huyen hoặc xa (lặp lại được)',
+    schema: z.array(sheetSelection).default([]),
+    repeatable: true,
+  },
+  province: { flag: '--province <TÊN>', help: 'tên tỉnh để lấy điểm và thứ hạng (mặc định theo cấu hình)', schema: z.string().min(1).optional() },
+  date: { flag: '--date <YYYY-MM-DD>', help: 'ngày đánh giá của dữ liệu (mặc định lấy từ tiêu đề hoặc tên tệp)', schema: isoDate.optional() },
+  config: { flag: '--config <TỆP>', help: 'tệp cấu hình (mặc định dakindex.config.json nếu có)', schema: z.string().min(1).optional() },
+  json: { flag: '--json', help: 'in kết quả dạng JSON', schema: z.boolean().default(false) },
+  // Writing documents.
+  data: { flag: '--data <THƯ_MỤC>', help: 'thư mục chứa các tệp điểm theo ngày (mặc định ./data)', schema: z.string().min(1).optional() },
+  input: {
+    flag: '--input <TỆP>',
+    help: 'tệp điểm của kỳ báo cáo, thay cho việc chọn trong --data (lặp lại được)',
+    schema: z.array(z.string().min(1)).optional(),
+    repeatable: true,
+  },
+  previous: {
+    flag: '--previous <TỆP>',
+    help: 'tệp điểm của kỳ trước để so sánh (lặp lại được)',
+    schema: z.array(z.string().min(1)).optional(),
+    repeatable: true,
+  },
+  out: { flag: '--out <THƯ_MỤC>', help: 'thư mục ghi văn bản (mặc định ./out)', schema: z.string().min(1).optional() },
+  number: { flag: '--number <SỐ>', help: 'số văn bản (mặc định để trống như bản giấy)', schema: positiveInt('số văn bản').optional() },
+  issued: { flag: '--issued <YYYY-MM-DD>', help: 'ngày ban hành (mặc định để trống ngày)', schema: isoDate.optional() },
+  signer: {
+    flag: '--signer <HỌ_TÊN>',
+    help: 'họ tên người ký cho lần chạy này, thay tên trong cấu hình (documents.<loại>.signer.name) cả ở chữ ký và ở "(đ/c ...)" của Nơi nhận',
+    schema: z.string().trim().min(1, 'họ tên người ký không được để trống').optional(),
+  },
+  templates: { flag: '--templates <THƯ_MỤC>', help: 'thư mục mẫu văn bản của cơ quan', schema: z.string().min(1).optional() },
+  force: { flag: '--force', help: 'ghi đè tệp đã có', schema: z.boolean().default(false) },
+  // The period of a document.
+  week: {
+    flag: '--week <N>',
+    help: 'tuần thứ N của tháng (tuần bắt đầu từ thứ Hai thứ N của tháng)',
+    schema: positiveInt('tuần', 5).optional(),
+  },
+  month: { flag: '--month <M>', help: 'tháng', schema: positiveInt('tháng', 12).optional() },
+  quarter: { flag: '--quarter <Q>', help: 'quý (1-4)', schema: positiveInt('quý', 4).optional() },
+  year: { flag: '--year <Y>', help: 'năm (mặc định năm hiện tại)', schema: positiveInt('năm').optional() },
+  // Công văn đôn đốc địa phương có điểm thấp.
+  bottom: { flag: '--bottom <N>', help: 'chọn N xã, phường có điểm thấp nhất', schema: positiveInt('số địa phương').optional() },
+  below: { flag: '--below <ĐIỂM>', help: 'chọn mọi xã, phường có điểm dưới ĐIỂM', schema: score100('điểm').optional() },
+  target: { flag: '--target <ĐIỂM>', help: 'chỉ tiêu điểm phải đạt đến cuối tháng (ví dụ: 94)', schema: score100('chỉ tiêu').optional() },
+  since: { flag: '--since <YYYY-MM-DD>', help: 'ngày so sánh thứ hạng của tỉnh (tệp dữ liệu của ngày đó)', schema: isoDate.optional() },
+  separate: { flag: '--separate', help: 'mỗi xã, phường một công văn riêng', schema: z.boolean().default(false) },
+} as const satisfies Record<string, OptionSpec>;
 
-export { isoDate, positiveInt };
+export type OptionKey = keyof typeof OPTIONS;
+type Shapes = { [K in OptionKey]: (typeof OPTIONS)[K]['schema'] };
 
-/** Validates commander's raw options with a zod object; a failure is a usage error naming the option. */
+/** The options of every command that reads score files. */
+export const READ_OPTIONS = ['sheet', 'province', 'date', 'config', 'json'] as const satisfies readonly OptionKey[];
+/** The options of every command that writes documents, after the ones that choose them. */
+export const DOCUMENT_OPTIONS = [
+  ...READ_OPTIONS,
+  ...(['data', 'input', 'previous', 'out', 'number', 'issued', 'signer', 'templates', 'force'] as const),
+] as const satisfies readonly OptionKey[];
+export const PERIOD_OPTIONS = ['week', 'month', 'quarter', 'year'] as const satisfies readonly OptionKey[];
+
+/** The long flag of an option: "--province". */
+export function flagOf(key: string): string {
+  const spec = (OPTIONS as Record<string, OptionSpec>)[key];
+  return spec ? spec.flag.split(' ')[0]! : `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/**
+ * Registers `keys` on `cmd`, in order, and returns the zod object of their values. `help` replaces
+ * an option's help for this command ("tháng công khai (bắt buộc)").
+ */
+export function declareOptions<K extends OptionKey>(
+  cmd: Command,
+  keys: readonly K[],
+  help: Partial<Record<K, string>> = {},
+): z.ZodObject<Pick<Shapes, K>> {
+  const shape: Partial<Record<OptionKey, z.ZodType>> = {};
+  for (const key of keys) {
+    const spec: OptionSpec = OPTIONS[key];
+    const text = help[key] ?? spec.help;
+    if (spec.repeatable) cmd.option(spec.flag, text, collect);
+    else cmd.option(spec.flag, text);
+    shape[key] = spec.schema;
+  }
+  return z.object(shape as Pick<Shapes, K>);
+}
+
+/** The keys of `list` but `omit`, in order. */
+export function without<K extends OptionKey, O extends K>(list: readonly K[], ...omit: O[]): Exclude<K, O>[] {
+  return list.filter((k): k is Exclude<K, O> => !(omit as K[]).includes(k));
+}
+
+/**
+ * Validates commander's raw options with a zod object; a failure is a usage error naming the
+ * option. A rule between options (a refinement without path) is told only when every option is
+ * valid on its own, in its own words.
+ */
 export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
   const r = schema.safeParse(raw);
   if (r.success) return r.data;
-  const lines = r.error.issues.map((i) => {
+  const ofOption = r.error.issues.filter((i) => i.path.length > 0);
+  const lines = (ofOption.length ? ofOption : r.error.issues).map((i) => {
     const key = i.path[0];
-    const flag = typeof key === 'string' ? `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : 'tham số';
-    return `${flag}: ${i.message}`;
+    return key === undefined ? i.message : `${typeof key === 'string' ? flagOf(key) : 'tham số'}: ${i.message}`;
   });
   throw new UsageError(lines.join('\n'));
 }
 
 /** Commander's collector for repeatable options. */
-export function collect(value: string, previous: string[] | undefined): string[] {
+function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }

@@ -1,21 +1,18 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
-import { appendixMentionProblem, type Issue } from '../core/documents/common.js';
-import type { DocumentModel } from '../core/documents/model.js';
+import type { Issue } from '../core/documents/common.js';
 import { DataError } from '../core/errors.js';
 import { evaluate, type Evaluation } from '../core/evaluation.js';
 import { formatShortDate } from '../core/format-vi.js';
 import { comparePeriods, periodDataWarning, type PeriodComparison } from '../core/period-comparison.js';
 import { chooseFile, CLOSING_WINDOW_DAYS, periodLabel, previousPeriod, type Period } from '../core/periods.js';
-import { summarize } from '../core/summary.js';
 import type { PeriodKind } from '../core/sheet-choice.js';
 import type { Dataset, SkippedSheet, Warning } from '../core/types.js';
 import { scanDataFolder } from '../io/data-folder.js';
-import { renderDocx } from '../io/docx/render.js';
-import { ensureWritable, writeFileAtomic } from '../io/output-file.js';
+import type { Output, ReadReport } from '../io/produce.js';
 import { readDataset } from '../io/readers/read-dataset.js';
 import { TemplateSet } from '../io/templates.js';
-import { describeWarning, settingsOf, type CliIO } from './context.js';
+import { configFor, settingsOf, type CliIO } from './context.js';
 
 /** Read → compute → write steps that every document command shares. */
 
@@ -143,31 +140,15 @@ export function outDirOf(opts: OutputOptions, config: Config, io: CliIO): string
   return resolve(io.cwd, opts.out ?? config.outDir);
 }
 
-/**
- * Renders every document, then writes each atomically; returns their paths. Existing files are
- * refused before any work, and nothing is written until all are rendered.
- */
-export async function writeDocuments(docs: { model: DocumentModel; name: string }[], dir: string, force: boolean): Promise<string[]> {
-  const files = docs.map((d) => join(dir, d.name));
-  const twice = files.find((f, i) => files.indexOf(f) !== i);
-  if (twice) throw new DataError(`Hai văn bản trùng tên tệp ${twice}; không ghi văn bản nào.`);
-  for (const f of files) ensureWritable(f, force);
-  for (const d of docs) {
-    const problem = appendixMentionProblem(d.model);
-    if (problem) throw new DataError(`${d.name}: ${problem}; không ghi văn bản nào. Sửa mẫu văn bản hoặc dữ liệu.`);
-  }
-  const buffers = await Promise.all(docs.map((d) => renderDocx(d.model)));
-  files.forEach((f, i) => writeFileAtomic(f, buffers[i]!, force));
-  return files;
-}
-
-export function printWarnings(warnings: Warning[], io: CliIO): void {
-  if (!warnings.length) return;
-  io.stderr(`Cảnh báo (${warnings.length}):\n${warnings.map((w) => `  - ${describeWarning(w)}`).join('\n')}\n`);
+/** The configuration and where the documents go: read before any data, as a bad one stops the run. */
+export function setUp(opts: OutputOptions & { config?: string | undefined; province?: string | undefined }, io: CliIO): { config: Config; output: Output } {
+  const config = configFor(opts, io);
+  const templates = templatesOf(opts, io);
+  return { config, output: { templates, dir: outDirOf(opts, config, io), force: opts.force } };
 }
 
 /** A period's data and the previous period's, read and evaluated, with what the user should know. */
-export interface PeriodData {
+export interface PeriodData extends ReadReport {
   inputs: ChosenInputs;
   current: Evaluated;
   previous: Evaluated | null;
@@ -215,48 +196,14 @@ export async function readPeriod(
     warnings.push({ message: `Không có dữ liệu kỳ trước (${periodLabel(prev)}): ${documentName} không có phần so sánh.` });
   }
   const read = readNotes(current, previous);
-  return { inputs, current, previous, comparison, warnings, notes: [...inputs.notes, ...read.notes], skippedSheets: read.skippedSheets };
-}
-
-/** What --json tells of a period's data. */
-export function periodSummary(period: Period, data: PeriodData): object {
-  const s = summarize(data.current.dataset, data.current.evaluation, describeWarning);
-  const c = data.comparison;
   return {
-    inputs: { current: data.inputs.current, previous: data.inputs.previous },
-    period: { ...period, label: periodLabel(period), date: data.current.evaluation.date },
-    comparedWith: c ? { date: c.previousDate, label: c.label, previousPeriod: c.byPeriod } : null,
-    levels: s.levels,
-    province: s.province,
+    inputs,
+    current,
+    previous,
+    comparison,
+    warnings,
+    notes: [...inputs.notes, ...read.notes],
+    skippedSheets: read.skippedSheets,
+    summary: { inputs: { current: inputs.current, previous: inputs.previous } },
   };
-}
-
-/** What a command tells besides the files it wrote. */
-export interface RunReport {
-  /** Which data was used and why (stdout). */
-  notes: string[];
-  warnings: Warning[];
-  /** Sheets of the files read that are not in the documents (stderr, with the warnings). */
-  skippedSheets: SkippedSheet[];
-}
-
-/**
- * Prints what was written: one JSON object with --json; else the notes and the files on stdout,
- * the warnings and the sheets passed over on stderr.
- */
-export function printResult(io: CliIO, json: boolean, kind: string, files: string[], run: RunReport, extra: object): void {
-  if (json) {
-    const out = { files, ...extra, notes: run.notes, warnings: run.warnings.map(describeWarning), skippedSheets: run.skippedSheets };
-    io.stdout(`${JSON.stringify(out, null, 2)}\n`);
-    return;
-  }
-  const written = files.length === 1 ? `Đã ghi ${kind}: ${files[0]}` : `Đã ghi ${files.length} ${kind}:\n${files.map((f) => `  ${f}`).join('\n')}`;
-  io.stdout(`${[...run.notes, written].join('\n')}\n`);
-  printWarnings(run.warnings, io);
-  printSkippedSheets(run.skippedSheets, io);
-}
-
-export function printSkippedSheets(skipped: SkippedSheet[], io: CliIO): void {
-  if (!skipped.length) return;
-  io.stderr(`Sheet bỏ qua (${skipped.length}):\n${skipped.map((k) => `  - ${k.file}, sheet "${k.sheet}": ${k.reason}`).join('\n')}\n`);
 }

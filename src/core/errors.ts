@@ -2,29 +2,32 @@ import type { Origin } from './types.js';
 
 /**
  * The few error classes the CLI catches once at the top. Messages are in Vietnamese: they reach
- * the user as they are.
+ * the user as they are (options named with optionRef). The `code` says what went wrong; the CLI
+ * maps it to an exit status.
  */
+export type ErrorCode = 'usage' | 'data';
+
 export class DakindexError extends Error {
   constructor(
     message: string,
-    readonly exitCode: number,
+    readonly code: ErrorCode,
   ) {
     super(message);
     this.name = new.target.name;
   }
 }
 
-/** Wrong options or arguments: exit 2. */
+/** Wrong options or arguments. */
 export class UsageError extends DakindexError {
   constructor(message: string) {
-    super(message, 2);
+    super(message, 'usage');
   }
 }
 
-/** Unreadable or invalid data, configuration or templates: exit 1. */
+/** Unreadable or invalid data, configuration or templates. */
 export class DataError extends DakindexError {
   constructor(message: string) {
-    super(message, 1);
+    super(message, 'data');
   }
 }
 

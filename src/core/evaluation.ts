@@ -4,6 +4,7 @@ import { competitionRanks } from './rank.js';
 import { scoreUnit, type GroupMaxima } from './scoring.js';
 import type { BandKey, CountKey, Dataset, DateSource, GroupKey, Level, Origin, Warning } from './types.js';
 import { LEVELS, NO_DATA } from './types.js';
+import { optionRef } from './option-ref.js';
 
 export interface ScoredUnit {
   name: string;
@@ -102,7 +103,7 @@ export function evaluate(dataset: Dataset, settings: EvaluationSettings): Evalua
   if (levels.tinh && !province) {
     const { file, sheet } = dataset.sheets.find((s) => s.level === 'tinh')!;
     warnings.push({
-      message: `${file}, sheet "${sheet}": không có điểm của tỉnh ${settings.provinceName}, nên không có điểm và thứ hạng của tỉnh (kiểm tra --province hoặc province.name trong cấu hình).`,
+      message: `${file}, sheet "${sheet}": không có điểm của tỉnh ${settings.provinceName}, nên không có điểm và thứ hạng của tỉnh (kiểm tra ${optionRef('province')} hoặc province.name trong cấu hình).`,
     });
   }
   return {

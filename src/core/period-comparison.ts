@@ -8,6 +8,7 @@ import type { Evaluation } from './evaluation.js';
 import { formatShortDate } from './format-vi.js';
 import { choiceWindow, periodLabel, periodShortLabel, previousPeriod, type Period } from './periods.js';
 import type { Warning } from './types.js';
+import { optionRef } from './option-ref.js';
 
 export interface PeriodComparison {
   comparison: Comparison;
@@ -30,7 +31,7 @@ export function comparePeriods(period: Period, current: Dated, previous: Dated):
   if (previous.date >= current.date) {
     throw new DataError(
       `Dữ liệu so sánh (ngày ${formatShortDate(previous.date)}) không cũ hơn dữ liệu ${periodLabel(period)} ` +
-        `(ngày ${formatShortDate(current.date)}): không so sánh được. Kiểm tra --previous.`,
+        `(ngày ${formatShortDate(current.date)}): không so sánh được. Kiểm tra ${optionRef('previous')}.`,
     );
   }
   const prev = previousPeriod(period);
@@ -59,6 +60,6 @@ export function periodDataWarning(period: Period, date: string): Warning | null 
   return {
     message:
       `Dữ liệu ngày ${formatShortDate(date)} không thuộc ${periodLabel(period)} (cần ngày từ ${formatShortDate(window.start)} ` +
-      `đến ${formatShortDate(window.end)}); văn bản vẫn ghi là ${periodLabel(period)}: kiểm tra --input, --date và kỳ báo cáo.`,
+      `đến ${formatShortDate(window.end)}); văn bản vẫn ghi là ${periodLabel(period)}: kiểm tra ${optionRef('input')}, ${optionRef('date')} và kỳ báo cáo.`,
   };
 }

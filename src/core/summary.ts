@@ -16,18 +16,24 @@ export interface CheckSummary {
   skippedRows: SkippedRow[];
 }
 
-export function summarize(dataset: Dataset, ev: Evaluation, describeWarning: (w: Warning) => string): CheckSummary {
+/** The counts of each level and the province's figures, as --json tells them. */
+export function evaluationFigures(ev: Evaluation): Pick<CheckSummary, 'levels' | 'province'> {
   const levels: CheckSummary['levels'] = {};
   for (const [level, r] of Object.entries(ev.levels) as [Level, NonNullable<Evaluation['levels'][Level]>][]) {
     levels[level] = { units: r.units.length, counts: { ...r.counts } };
   }
   const p = ev.province;
+  return { levels, province: p ? { name: p.name, score: p.score, rank: p.rank, of: p.of } : null };
+}
+
+export function summarize(dataset: Dataset, ev: Evaluation, describeWarning: (w: Warning) => string): CheckSummary {
+  const { levels, province } = evaluationFigures(ev);
   return {
     date: ev.date,
     dateSource: ev.dateSource,
     files: dataset.files,
     levels,
-    province: p ? { name: p.name, score: p.score, rank: p.rank, of: p.of } : null,
+    province,
     units: Object.values(ev.levels).flatMap((r) =>
       r.units.map((u) => ({ name: u.name, level: u.level, total: u.score, band: u.band, rank: u.rank })),
     ),

@@ -5,27 +5,30 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/default.js';
 import { provinceRank } from '../../src/core/documents/common.js';
+import type { DocumentInput, DocumentKind } from '../../src/core/documents/kind.js';
 import { committeeName, localityKinds } from '../../src/core/documents/letter-common.js';
-import {
-  buildLowScoreModel,
-  lowScoreContext,
-  lowScoreWarnings,
-  selectLowScoring,
-  type LowScoreInput,
-} from '../../src/core/documents/letter-low-score.js';
-import { buildParSipasModel, parSipasContext, parSipasWarnings, type ParSipasData } from '../../src/core/documents/letter-par-sipas.js';
-import { buildPublishModel, publishContext, type PublishInput } from '../../src/core/documents/letter-publish.js';
+import { lowScore, lowScoreWarnings, selectLowScoring, type LowScoreRun } from '../../src/core/documents/letter-low-score.js';
+import { parSipas, parSipasContext, parSipasWarnings, type ParSipasData, type ParSipasInput } from '../../src/core/documents/letter-par-sipas.js';
+import { publish, publishContext, type PublishInput } from '../../src/core/documents/letter-publish.js';
 import { runsText } from '../../src/core/documents/markup.js';
 import type { DocumentModel } from '../../src/core/documents/model.js';
 import { DataError } from '../../src/core/errors.js';
 import { BLANK } from '../../src/core/format-vi.js';
 import { evaluate, type Evaluation } from '../../src/core/evaluation.js';
 import type { SheetUnit } from '../../src/core/types.js';
+import { renderDocuments } from '../../src/io/produce.js';
 import { TemplateSet } from '../../src/io/templates.js';
 import { dataset, points, sheet, SETTINGS, unit } from '../core/engine-helpers.js';
 
 const templates = new TemplateSet();
 const config = DEFAULT_CONFIG;
+
+/** The kind's one document, through the path every command takes (renderDocuments in produce). */
+function one<I extends DocumentInput>(kind: DocumentKind<I>, input: I): DocumentModel {
+  const docs = renderDocuments(kind, input, templates);
+  expect(docs).toHaveLength(1);
+  return docs[0]!.model;
+}
 
 function evaluation(sheets: Parameters<typeof dataset>[0], date: string): Evaluation & { date: string } {
   return { ...evaluate(dataset(sheets, date), SETTINGS), date };
@@ -61,7 +64,7 @@ describe('publish letter', () => {
       config,
       issue: {},
     };
-    const model = buildPublishModel(input, templates.render(['cong-van-cong-khai'], publishContext(input)));
+    const model = one(publish, input);
     const { body } = texts(model);
     expect(body).toContain('Tổng số điểm Đắk Lắk đạt: 81,5/100 điểm, xếp hạng 3/34 tỉnh, thành phố (Số liệu ngày 03/9/2025, số liệu này có thể thay đổi theo thời gian), cụ thể:');
     expect(body).toContain('3. Nhóm chỉ số Dịch vụ trực tuyến: 17,9/22 điểm.');
@@ -85,7 +88,7 @@ describe('publish letter', () => {
       config,
       issue: {},
     };
-    const { body } = texts(buildPublishModel(input, templates.render(['cong-van-cong-khai'], publishContext(input))));
+    const { body } = texts(one(publish, input));
     expect(body).toContain('Tổng số điểm Đắk Lắk đạt: 81,5/100 điểm, xếp hạng 3/34 tỉnh, thành phố (Số liệu ngày 03/9/2025, số liệu này có thể thay đổi theo thời gian).');
     expect(body.some((t) => /^\d\. Nhóm/.test(t))).toBe(false);
     expect(body.filter((t) => /phụ lục/iu.test(t))).toEqual([]);
@@ -120,9 +123,17 @@ describe('low-score letter', () => {
     unit('UBND xã Sáu', 'xa', null),
   ];
   const current = evaluation([sheet('tinh', provinces(90, 10, 34)), sheet('xa', communes)], '2026-04-10');
-  const input = (over: Partial<LowScoreInput> = {}): LowScoreInput => ({ current, since: null, target: 95, config, issue: {}, ...over });
-  const render = (i: LowScoreInput, units = selectLowScoring(i.current, { bottom: 3 }).units) =>
-    buildLowScoreModel(i, templates.render(['cong-van-diem-thap'], lowScoreContext(i, units)));
+  const input = (over: Partial<LowScoreRun> = {}): LowScoreRun => ({
+    current,
+    since: null,
+    target: 95,
+    config,
+    issue: {},
+    choice: { bottom: 3 },
+    separate: false,
+    ...over,
+  });
+  const render = (i: LowScoreRun) => one(lowScore, i);
 
   it('takes the N lowest with any tied with the last, best first, and warns', () => {
     const s = selectLowScoring(current, { bottom: 2 });
@@ -167,8 +178,13 @@ describe('low-score letter', () => {
   });
 
   it('writes one commune’s letter to that commune only, with its own figure', () => {
-    const one = selectLowScoring(current, { bottom: 3 }).units.slice(-1);
-    const m = render(input(), one);
+    const letters = renderDocuments(lowScore, input({ separate: true }), templates);
+    expect(letters.map((l) => l.name)).toEqual([
+      '2026-04-10_cong-van-diem-thap-xa-ba.docx',
+      '2026-04-10_cong-van-diem-thap-phuong-bon.docx',
+      '2026-04-10_cong-van-diem-thap-xa-nam.docx',
+    ]);
+    const m = letters[2]!.model;
     const { body, notes } = texts(m);
     expect(m.recipients).toEqual(['Chủ tịch UBND xã Năm;', 'Đồng kính gửi: Bí thư Đảng ủy xã Năm.']);
     expect(m.header.subject).toEqual(['V/v tập trung cải thiện Chỉ số', 'phục vụ người dân, doanh nghiệp', 'đối với địa phương có điểm thấp']);
@@ -220,8 +236,8 @@ describe('PAR Index and SIPAS letter', () => {
   });
 
   it('leaves the changes out, with a warning, without the year before', () => {
-    const i = { year: 2021, data: data(false), config, issue: {} };
-    const { body } = texts(buildParSipasModel(i, templates.render(['cong-van-par-sipas'], parSipasContext(i))));
+    const i: ParSipasInput = { year: 2021, data: data(false), config, issue: {} };
+    const { body } = texts(one(parSipas, i));
     expect(body).toContain(
       'Kết quả Chỉ số PAR Index năm 2021 của tỉnh Đắk Lắk đạt 82,02 điểm, xếp vị thứ 40/63 tỉnh, thành phố trực thuộc Trung ương; Chỉ số SIPAS năm 2021 của tỉnh Đắk Lắk đạt 80,5%, xếp vị thứ 50/63 tỉnh, thành phố trực thuộc Trung ương;',
     );
@@ -229,8 +245,7 @@ describe('PAR Index and SIPAS letter', () => {
   });
 
   it('writes to the communes after the districts were abolished, dated in the announcement’s month', () => {
-    const i = { year: 2021, data: data(true, '2025-08-06'), config, issue: {} };
-    const m = buildParSipasModel(i, templates.render(['cong-van-par-sipas'], parSipasContext(i)));
+    const m = one(parSipas, { year: 2021, data: data(true, '2025-08-06'), config, issue: {} });
     expect(m.recipients).toEqual(['Các sở, ban, ngành;', 'UBND các xã, phường.']);
     expect(texts(m).body.join('\n')).not.toContain('huyện');
     expect(m.header.placeDate).toBe(`Đắk Lắk, ngày ${BLANK} tháng 8 năm 2025`);

@@ -9,18 +9,16 @@ import { NO_DATA, type Level } from '../../core/types.js';
 import { readDataset } from '../../io/readers/read-dataset.js';
 import { configFor, describeWarning, settingsOf, type CliIO } from '../context.js';
 import { ensureScores } from '../pipeline.js';
-import { common, parseOptions } from '../options.js';
-import { addReadOptions } from './document-options.js';
-
-const checkOptions = z.object({ ...common, files: z.array(z.string()).min(1, 'cần ít nhất một tệp') });
+import { declareOptions, parseOptions, READ_OPTIONS } from '../options.js';
 
 export function registerCheck(program: Command, io: CliIO): void {
   const cmd = program
     .command('check')
     .description('Đọc các tệp điểm, kiểm tra và in kết quả xếp loại theo từng cấp')
     .argument('<tệp...>', 'tệp .xlsx, .csv hoặc bảng HTML lưu dạng .xls');
-  addReadOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
-      const opts = parseOptions(checkOptions, { ...raw, files });
+  const options = declareOptions(cmd, READ_OPTIONS).extend({ files: z.array(z.string()).min(1, 'cần ít nhất một tệp') });
+  cmd.action(async (files: string[], raw: Record<string, unknown>) => {
+      const opts = parseOptions(options, { ...raw, files });
       const config = configFor(opts, io);
       const dataset = await readDataset(opts.files, { config, sheets: opts.sheet, ...(opts.date ? { date: opts.date } : {}) });
       ensureScores(dataset);

@@ -1,43 +1,24 @@
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { evaluationDate, issueWarnings } from '../../core/documents/issue-warnings.js';
-import { buildReportModel, reportContext, reportKindKey } from '../../core/documents/report.js';
-import { periodSlug } from '../../core/periods.js';
-import { configFor, type CliIO } from '../context.js';
-import { common, documentOptions, parseOptions, periodOptions } from '../options.js';
-import { periodFromOptions } from '../period-option.js';
-import { issueOf, outDirOf, periodSummary, printResult, readPeriod, templatesOf, writeDocuments } from '../pipeline.js';
-import { addDocumentOptions, addPeriodOptions } from './document-options.js';
-
-const reportOptions = z.object({ ...common, ...documentOptions, ...periodOptions });
+import { reportOf } from '../../core/documents/report.js';
+import { produce } from '../../io/produce.js';
+import type { CliIO } from '../context.js';
+import { declareOptions, DOCUMENT_OPTIONS, parseOptions, PERIOD_OPTIONS } from '../options.js';
+import { periodFromOptions, periodRule } from '../period-option.js';
+import { issueOf, readPeriod, setUp } from '../pipeline.js';
+import { printResult } from '../print.js';
 
 export function registerReport(program: Command, io: CliIO, today: () => Date): void {
   const cmd = program
     .command('report')
     .description('Tạo BÁO CÁO kết quả đánh giá (tuần, tháng, quý, năm) kèm các Phụ lục, định dạng .docx');
-  addPeriodOptions(cmd);
-  addDocumentOptions(cmd);
+  const options = declareOptions(cmd, [...PERIOD_OPTIONS, ...DOCUMENT_OPTIONS]).superRefine(periodRule);
   cmd.action(async (raw: Record<string, unknown>) => {
-    const opts = parseOptions(reportOptions, raw);
+    const opts = parseOptions(options, raw);
     const period = periodFromOptions(opts, today());
-    const config = configFor(opts, io);
-    const templates = templatesOf(opts, io);
-    const data = await readPeriod(period, opts, config, io, 'báo cáo');
-    const input = {
-      period,
-      current: data.current.evaluation,
-      comparison: data.comparison,
-      config,
-      issue: issueOf(opts),
-    };
-    const names = period.kind === 'week' ? ['bao-cao-tuan', 'bao-cao'] : [`bao-cao-${period.kind}`, 'bao-cao'];
-    const model = buildReportModel(input, templates.render(names, reportContext(input)));
-    const name = `${data.current.evaluation.date}_bao-cao-${periodSlug(period)}.docx`;
-    const files = await writeDocuments([{ model, name }], outDirOf(opts, config, io), opts.force);
-    const warnings = [
-      ...data.warnings,
-      ...issueWarnings(config, reportKindKey(period), input.issue, evaluationDate(input.current.date)),
-    ];
-    printResult(io, opts.json, 'báo cáo', files, { ...data, warnings }, periodSummary(period, data));
+    const kind = reportOf(period);
+    const { config, output } = setUp(opts, io);
+    const data = await readPeriod(period, opts, config, io, kind.noun);
+    const input = { period, current: data.current.evaluation, comparison: data.comparison, config, issue: issueOf(opts) };
+    printResult(io, opts.json, kind.noun, await produce(kind, input, data, output));
   });
 }

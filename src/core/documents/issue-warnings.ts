@@ -3,6 +3,7 @@ import { formatShortDate } from '../format-vi.js';
 import type { Warning } from '../types.js';
 import type { Issue } from './common.js';
 import { signerName, usesSignerName } from './recipients.js';
+import { optionRef } from '../option-ref.js';
 
 /** What a run is told about how its document will be signed and dated, before anyone signs it. */
 
@@ -28,13 +29,13 @@ export function issueWarnings(config: DocumentSettings, key: DocumentKindKey, is
     out.push({
       message:
         `Chưa có họ tên người ký (khóa documents.${key}.signer.name trong cấu hình để trống): ` +
-        `văn bản in "${title}" không có họ tên${blank}. Điền khóa này, hoặc dùng --signer "Họ và tên" cho lần chạy này.`,
+        `văn bản in "${title}" không có họ tên${blank}. Điền khóa này, hoặc dùng ${optionRef('signer')} "Họ và tên" cho lần chạy này.`,
     });
   }
   if (issue.issued && issue.issued < reference.date) {
     out.push({
       message:
-        `--issued: ngày ban hành ${formatShortDate(issue.issued)} trước ${reference.what} (${formatShortDate(reference.date)}); ` +
+        `${optionRef('issued')}: ngày ban hành ${formatShortDate(issue.issued)} trước ${reference.what} (${formatShortDate(reference.date)}); ` +
         'văn bản vẫn ghi ngày này, kiểm tra lại ngày ban hành.',
     });
   }

@@ -10,11 +10,16 @@ import {
   footnoteSafe,
   listedLocalityName,
   localityKinds,
+  localityName,
+  slugOf,
   unbreakableName,
 } from './letter-common.js';
 import { dataLevels } from './addressees.js';
+import { evaluationDate } from './issue-warnings.js';
+import type { DocumentKind } from './kind.js';
 import type { MarkupDocument } from './markup.js';
 import type { DocumentModel } from './model.js';
+import { optionRef } from '../option-ref.js';
 
 /** Công văn đôn đốc các địa phương có điểm thấp (seed 003). */
 
@@ -63,11 +68,11 @@ export function selectLowScoring(current: Evaluation & { date: string }, choice:
     units = rated.filter((u) => u.score! <= cut);
     if (units.length > n) {
       warnings.push({
-        message: `--bottom ${choice.bottom}: có ${formatCount(units.length - n)} địa phương cùng điểm ${formatScore(cut)} với địa phương thứ ${n} từ dưới lên, đã nêu cả.`,
+        message: `${optionRef('bottom')} ${choice.bottom}: có ${formatCount(units.length - n)} địa phương cùng điểm ${formatScore(cut)} với địa phương thứ ${n} từ dưới lên, đã nêu cả.`,
       });
     }
     if (choice.bottom > rated.length) {
-      warnings.push({ message: `--bottom ${choice.bottom}: chỉ có ${formatCount(rated.length)} UBND cấp xã có điểm.` });
+      warnings.push({ message: `${optionRef('bottom')} ${choice.bottom}: chỉ có ${formatCount(rated.length)} UBND cấp xã có điểm.` });
     }
   } else {
     units = rated.filter((u) => u.score! < choice.below);
@@ -162,7 +167,7 @@ export function lowScoreWarnings(input: LowScoreInput): Warning[] {
   const date = documentDate({ ...input.issue, fallback: current.date });
   if (input.target !== null && basesOn(config, date).lowScoreTarget.length === 0) {
     out.push({
-      message: `--target ${formatMax(input.target)}: cấu hình legalBases không có văn bản giao chỉ tiêu (in: lowScoreTarget) dùng cho ngày ${formatShortDate(date)}: công văn không có chú thích nguồn của chỉ tiêu.`,
+      message: `${optionRef('target')} ${formatMax(input.target)}: cấu hình legalBases không có văn bản giao chỉ tiêu (in: lowScoreTarget) dùng cho ngày ${formatShortDate(date)}: công văn không có chú thích nguồn của chỉ tiêu.`,
     });
   }
   if (!current.province) {
@@ -192,3 +197,46 @@ export function buildLowScoreModel(input: LowScoreInput, text: MarkupDocument): 
     appendices: [],
   };
 }
+
+/** A run of the letter: the communes chosen, and whether each gets its own letter (--separate). */
+export interface LowScoreRun extends LowScoreInput {
+  choice: LowScoreChoice;
+  separate: boolean;
+}
+
+/** One letter to the whole selection, or one per commune named after it ("-xa-ea-ly"). */
+function lowScoreDocuments(run: LowScoreRun): { context: LowScoreContext; name: string }[] {
+  const { units } = selectLowScoring(run.current, run.choice);
+  const groups = run.separate ? units.map((u) => [u]) : [units];
+  const base = `${run.current.date}_cong-van-diem-thap`;
+  const used = new Set<string>();
+  return groups.map((group) => {
+    let name = run.separate ? `${base}-${slugOf(localityName(group[0]!))}` : base;
+    if (used.has(name)) name = `${name}-${group[0]!.rank}`;
+    used.add(name);
+    return { context: lowScoreContext(run, group), name };
+  });
+}
+
+export const lowScore: DocumentKind<LowScoreRun> = {
+  id: 'low-score',
+  configKey: 'lowScore',
+  noun: 'công văn',
+  templates: () => ['cong-van-diem-thap'],
+  documents: lowScoreDocuments,
+  model: buildLowScoreModel,
+  warnings: (run) => [...selectLowScoring(run.current, run.choice).warnings, ...lowScoreWarnings(run)],
+  issueReference: (run) => evaluationDate(run.current.date),
+  notes: (run) => {
+    const s = selectLowScoring(run.current, run.choice);
+    return [`Chọn ${s.units.length}/${s.rated} UBND cấp xã: ${s.units.map((u) => `${u.shortName} (${formatScore(u.score!)})`).join(', ')}`];
+  },
+  summary: (run) => {
+    const p = run.current.province;
+    return {
+      date: run.current.date,
+      province: p ? { name: p.name, score: p.score, rank: p.rank, of: p.of, sinceRank: run.since?.province?.rank ?? null } : null,
+      communes: selectLowScoring(run.current, run.choice).units.map((u) => ({ name: u.name, score: u.score, rank: u.rank })),
+    };
+  },
+};

@@ -15,6 +15,7 @@ import type { Level, Warning } from '../types.js';
 import { addresseesOf, type Addressees } from './addressees.js';
 import { congVanFrame, documentDate, type Issue } from './common.js';
 import { datedWording, type DatedWording } from './dated-wording.js';
+import type { DocumentKind } from './kind.js';
 import type { MarkupDocument } from './markup.js';
 import type { DocumentModel } from './model.js';
 
@@ -138,3 +139,27 @@ export function buildParSipasModel(input: ParSipasInput, text: MarkupDocument): 
     appendices: [],
   };
 }
+
+export const parSipas: DocumentKind<ParSipasInput> = {
+  id: 'par-sipas',
+  configKey: 'parSipas',
+  noun: 'công văn',
+  templates: () => ['cong-van-par-sipas'],
+  documents: (input) => [
+    { context: parSipasContext(input), name: `${yearOf(input.data, input.year).announced}_cong-van-par-sipas-nam-${input.year}` },
+  ],
+  model: buildParSipasModel,
+  warnings: parSipasWarnings,
+  issueReference: ({ data, year }) => ({
+    date: yearOf(data, year).announced,
+    what: `ngày công bố kết quả năm ${year} (theo ${data.file})`,
+  }),
+  notes: ({ data, year }) => [`Số liệu PAR Index, SIPAS: ${data.file} (năm ${year}${data.years[year - 1] ? ` và năm ${year - 1}` : ''})`],
+  summary: ({ data, year }) => ({
+    year,
+    announced: yearOf(data, year).announced,
+    par: data.years[year]!.par,
+    sipas: data.years[year]!.sipas,
+    previous: data.years[year - 1] ?? null,
+  }),
+};

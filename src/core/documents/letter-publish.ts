@@ -1,14 +1,16 @@
 import type { DocumentSettings } from './settings.js';
 import { DataError } from '../errors.js';
 import { formatMax, formatScore, formatShortDate } from '../format-vi.js';
-import { periodLabel, type Period } from '../periods.js';
+import { periodLabel, periodSlug, type Period } from '../periods.js';
 import { onlineServicesPoints } from '../scoring.js';
 import type { GroupKey } from '../types.js';
 import { dataAddressees, dataLevels, type Addressees } from './addressees.js';
 import { appendedLevels, appendicesPhrase, appendixNote, congVanFrame, documentDate, levelAppendices, provinceRank, type Issue } from './common.js';
 import { datedWording, type DatedWording } from './dated-wording.js';
 import type { MarkupDocument } from './markup.js';
-import type { ReportInput } from './report.js';
+import { evaluationDate } from './issue-warnings.js';
+import type { DocumentKind } from './kind.js';
+import { periodDocumentSummary, type ReportInput } from './report.js';
 import type { DocumentModel } from './model.js';
 
 /** Công văn công khai kết quả Bộ chỉ số of a month (seed 000). */
@@ -99,3 +101,16 @@ export function buildPublishModel(input: PublishInput, text: MarkupDocument): Do
     appendices: levelAppendices(config, current, comparison, appendixNote('Công văn', kind, issue)),
   };
 }
+
+export const publish: DocumentKind<PublishInput> = {
+  id: 'publish',
+  configKey: 'publish',
+  noun: 'công văn',
+  templates: () => ['cong-van-cong-khai'],
+  documents: (input) => [{ context: publishContext(input), name: `${input.current.date}_cong-van-cong-khai-${periodSlug(input.period)}` }],
+  model: buildPublishModel,
+  warnings: () => [],
+  issueReference: (input) => evaluationDate(input.current.date),
+  notes: () => [],
+  summary: periodDocumentSummary,
+};

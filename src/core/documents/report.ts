@@ -4,12 +4,15 @@ import type { Evaluation, LevelResult } from '../evaluation.js';
 import { formatCount, formatMax, formatScore, formatScoreChange, formatShortDate, joinAnd } from '../format-vi.js';
 import { LEVEL_WORDING } from '../labels.js';
 import type { PeriodComparison } from '../period-comparison.js';
-import { periodLabel, type Period } from '../periods.js';
+import { periodLabel, periodSlug, type Period } from '../periods.js';
 import { onlineServicesPoints, scoreUnit } from '../scoring.js';
+import { evaluationFigures } from '../summary.js';
 import { GROUP_KEYS, NO_DATA, type GroupKey } from '../types.js';
 import { dataAddressees, dataLevels, type Addressees } from './addressees.js';
 import { appendedLevels, appendixNote, documentDate, documentFrame, levelAppendices, localLevels, provinceRank, type Issue } from './common.js';
 import { datedWording, type DatedWording } from './dated-wording.js';
+import { evaluationDate } from './issue-warnings.js';
+import type { DocumentKind } from './kind.js';
 import type { MarkupDocument } from './markup.js';
 import type { DocumentModel } from './model.js';
 
@@ -216,3 +219,39 @@ export function buildReportModel(input: ReportInput, text: MarkupDocument): Docu
   };
 }
 
+/** What --json tells of a document on a period's data: the period, the comparison, the counts. */
+export function periodDocumentSummary(input: ReportInput): object {
+  const { period, current } = input;
+  const c = input.comparison;
+  return {
+    period: { ...period, label: periodLabel(period), date: current.date },
+    comparedWith: c ? { date: c.previousDate, label: c.label, previousPeriod: c.byPeriod } : null,
+    ...evaluationFigures(current),
+  };
+}
+
+function reportKind(id: string, configKey: 'weeklyReport' | 'periodicReport', templates: (p: Period) => string[]): DocumentKind<ReportInput> {
+  return {
+    id,
+    configKey,
+    noun: 'báo cáo',
+    templates: (input) => templates(input.period),
+    documents: (input) => [{ context: reportContext(input), name: `${input.current.date}_bao-cao-${periodSlug(input.period)}` }],
+    model: buildReportModel,
+    warnings: () => [],
+    issueReference: (input) => evaluationDate(input.current.date),
+    notes: () => [],
+    summary: periodDocumentSummary,
+  };
+}
+
+/** Báo cáo tuần (seed 001). */
+export const weeklyReport = reportKind('weekly-report', 'weeklyReport', () => ['bao-cao-tuan', 'bao-cao']);
+
+/** Báo cáo tháng, quý, năm (seed 002): bao-cao-month.hbs, -quarter, -year when the office has one, else bao-cao.hbs. */
+export const periodicReport = reportKind('periodic-report', 'periodicReport', (p) => [`bao-cao-${p.kind}`, 'bao-cao']);
+
+/** The report of a period: weekly or periodic. */
+export function reportOf(period: Period): DocumentKind<ReportInput> {
+  return period.kind === 'week' ? weeklyReport : periodicReport;
+}

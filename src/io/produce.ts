@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import { appendixMentionProblem } from '../core/documents/common.js';
+import { issueWarnings } from '../core/documents/issue-warnings.js';
+import type { DocumentInput, DocumentKind } from '../core/documents/kind.js';
+import type { DocumentModel } from '../core/documents/model.js';
+import { DataError } from '../core/errors.js';
+import type { SkippedSheet, Warning } from '../core/types.js';
+import { renderDocx } from './docx/render.js';
+import { ensureWritable, writeFileAtomic } from './output-file.js';
+import type { TemplateSet } from './templates.js';
+
+/** What reading a document's data told: the user's notes and warnings, and its part of --json. */
+export interface ReadReport {
+  /** Which data was used and why. */
+  notes: string[];
+  warnings: Warning[];
+  /** Sheets of the files read that are not in the documents. */
+  skippedSheets: SkippedSheet[];
+  /** What --json tells of the inputs, before the document's own summary. */
+  summary: object;
+}
+
+export interface Output {
+  templates: TemplateSet;
+  /** The folder the documents are written to. */
+  dir: string;
+  /** Replace existing files. */
+  force: boolean;
+}
+
+/** What a run made and what the user should be told. */
+export interface Produced {
+  files: string[];
+  notes: string[];
+  warnings: Warning[];
+  skippedSheets: SkippedSheet[];
+  summary: object;
+}
+
+export interface RenderedDocument {
+  model: DocumentModel;
+  /** File name with extension. */
+  name: string;
+}
+
+/** Fills the kind's template for each of its documents and builds their models; writes nothing. */
+export function renderDocuments<I extends DocumentInput>(kind: DocumentKind<I>, input: I, templates: TemplateSet): RenderedDocument[] {
+  const names = kind.templates(input);
+  return kind.documents(input).map((d) => ({ model: kind.model(input, templates.render(names, d.context)), name: `${d.name}.docx` }));
+}
+
+/** Every document kind's run: render, write, and gather what to tell. */
+export async function produce<I extends DocumentInput>(kind: DocumentKind<I>, input: I, read: ReadReport, out: Output): Promise<Produced> {
+  const files = await writeDocuments(renderDocuments(kind, input, out.templates), out.dir, out.force);
+  return {
+    files,
+    notes: [...read.notes, ...kind.notes(input)],
+    warnings: [
+      ...read.warnings,
+      ...kind.warnings(input),
+      ...issueWarnings(input.config, kind.configKey, input.issue, kind.issueReference(input)),
+    ],
+    skippedSheets: read.skippedSheets,
+    summary: { ...read.summary, ...kind.summary(input) },
+  };
+}
+
+/**
+ * Writes every document atomically; returns their paths. Existing files are refused before any
+ * work, and nothing is written until all are rendered.
+ */
+export async function writeDocuments(docs: RenderedDocument[], dir: string, force: boolean): Promise<string[]> {
+  const files = docs.map((d) => join(dir, d.name));
+  const twice = files.find((f, i) => files.indexOf(f) !== i);
+  if (twice) throw new DataError(`Hai văn bản trùng tên tệp ${twice}; không ghi văn bản nào.`);
+  for (const f of files) ensureWritable(f, force);
+  for (const d of docs) {
+    const problem = appendixMentionProblem(d.model);
+    if (problem) throw new DataError(`${d.name}: ${problem}; không ghi văn bản nào. Sửa mẫu văn bản hoặc dữ liệu.`);
+  }
+  const buffers = await Promise.all(docs.map((d) => renderDocx(d.model)));
+  files.forEach((f, i) => writeFileAtomic(f, buffers[i]!, force));
+  return files;
+}
