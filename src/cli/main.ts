@@ -45,6 +45,7 @@ const COMMANDER_MESSAGES: [RegExp, string][] = [
   [/^error: missing required argument '(.+)'/, "lỗi: thiếu tham số '$1'"],
   [/^error: option '(.+)' argument missing/, "lỗi: tùy chọn '$1' cần một giá trị"],
   [/^error: too many arguments.*/, 'lỗi: thừa tham số'],
+  [/^\(Did you mean (.+)\?\)$/m, '(có phải $1?)'],
 ];
 
 function translate(s: string): string {

@@ -162,6 +162,35 @@ describe('letter publish options', () => {
   });
 });
 
+describe('letter par-sipas options', () => {
+  it('does not accept --previous or --date: the figures file holds the year before and the announcement (exit 2)', async () => {
+    const out = tempDir();
+    const base = ['letter', 'par-sipas', '--year', '2021', '--input', 'fixtures/par-sipas/par-sipas-2021.yaml', '--out', out];
+    const previous = await dakindex([...base, '--previous', 'fixtures/par-sipas/par-sipas-2021.yaml']);
+    expect(previous.code).toBe(2);
+    expect(previous.stderr).toContain("lỗi: không có tùy chọn '--previous'");
+    const date = await dakindex([...base, '--date', '2022-05-25']);
+    expect(date.code).toBe(2);
+    expect(date.stderr).toContain("lỗi: không có tùy chọn '--date'");
+    expect(date.stderr).toContain('(có phải --data?)');
+    const help = await dakindex(['letter', 'par-sipas', '--help']);
+    expect(help.stdout).toContain('--input <TỆP>');
+    expect(help.stdout).not.toContain('--previous');
+    expect(help.stdout).not.toContain('--date');
+    expect(docxFiles(out)).toEqual([]);
+  });
+
+  it('reads one file and one sheet (exit 2)', async () => {
+    const out = tempDir();
+    const two = await dakindex(['letter', 'par-sipas', '--input', 'a.yaml', '--input', 'b.yaml', '--out', out]);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain('--input: công văn PAR Index, SIPAS đọc một tệp số liệu');
+    const sheets = await dakindex(['letter', 'par-sipas', '--input', 'a.xlsx', '--sheet', 'A', '--sheet', 'B', '--out', out]);
+    expect(sheets.code).toBe(2);
+    expect(sheets.stderr).toContain('--sheet: chỉ chọn một sheet');
+  });
+});
+
 describe('letter par-sipas input', () => {
   async function parSipas(file: string): Promise<{ code: number; stderr: string; out: string }> {
     const out = tempDir();
