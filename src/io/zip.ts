@@ -5,6 +5,7 @@
  * fixed timestamps). No encryption.
  */
 import * as zlib from 'node:zlib';
+import { DataError } from '../core/errors.js';
 
 const EOCD_SIG = 0x06054b50;
 const ZIP64_LOCATOR_SIG = 0x07064b50;
@@ -165,7 +166,11 @@ const DOS_DATE = ((2020 - 1980) << 9) | (1 << 5) | 1;
 
 export function writeZip(entries: readonly ZipFile[]): Buffer {
   const total = entries.reduce((n, e) => n + 30 + Buffer.byteLength(e.name) + e.stored.length, 0);
-  if (total > 0xffffffff || entries.length > 0xffff) throw new RangeError('document too large for a zip without zip64');
+  if (total > 0xffffffff || entries.length > 0xffff) {
+    throw new DataError(
+      `Văn bản quá lớn để ghi thành tệp .docx (${(total / 2 ** 20).toFixed(0)} MB, ${entries.length} phần; tối đa 4096 MB và 65535 phần): chia thành nhiều văn bản, ví dụ đọc ít tệp hoặc sheet hơn (--input, --sheet).`,
+    );
+  }
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;

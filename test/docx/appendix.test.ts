@@ -1,5 +1,6 @@
 /** Appendices: own sections, page numbering, orientation, heading block and the directly-written table. */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DataError } from '../../src/core/errors.js';
 import { renderDocx } from '../../src/io/docx/render.js';
 import { textWidth } from '../../src/io/docx/measure.js';
 import { all, elements, first, kid, kids, num, openDocx, paragraphProps, paragraphWithText, runProps, textOf, type Docx, type XmlElement } from '../helpers/docx-xml.js';
@@ -125,10 +126,12 @@ describe('appendix table', () => {
     expect(kids(two!, 'w:tr')).toHaveLength(13);
   });
 
-  it('refuses a row with more cells than columns', async () => {
+  it('refuses a row with more cells than columns, saying which row of which Phụ lục', async () => {
     const t = rankingTable(2);
     t.rows[1]!.push('extra');
-    await expect(renderDocx(baoCaoModel({ appendices: [appendix('I', 'X', false, t)] }))).rejects.toThrow(/row 2 has 11 cells for 10 columns/);
+    const render = renderDocx(baoCaoModel({ appendices: [appendix('I', 'X', false, t)] }));
+    await expect(render).rejects.toThrow(DataError);
+    await expect(render).rejects.toThrow(/^Phụ lục I, dòng 2 của bảng: 11 ô cho 10 cột, không tạo được văn bản\. Kiểm tra dòng này/);
   });
 
   it('leaves the table out, not the section, when an appendix has no columns', async () => {

@@ -11,6 +11,7 @@
  * widened to their widest cell, measured with Times New Roman metrics, at the expense of the names.
  */
 import type { Align, Table, TableColumn } from '../../core/documents/model.js';
+import { DataError } from '../../core/errors.js';
 import { textWidth } from './measure.js';
 import { SIZE, SMALL_TABLE_COLUMNS } from './sizes.js';
 import { BLACK, FIGURE_RIGHT_INDENT, STYLE } from './styles.js';
@@ -121,7 +122,9 @@ const CELL_CLOSE = '</w:p></w:tc>';
  */
 export function appendixTableXml(table: Table, width: number, label = ''): string {
   const { columns, rows } = table;
-  if (columns.length === 0) throw new RangeError(`appendix ${label} table has no columns`);
+  if (columns.length === 0) {
+    throw new DataError(`${label || 'Phụ lục'}: bảng không có cột nào, không tạo được văn bản. Kiểm tra nhóm chỉ số (groups) trong cấu hình và các cột điểm của dữ liệu.`);
+  }
   const small = columns.length > SMALL_TABLE_COLUMNS;
   const widths = fittedWidths(table, width, small ? SIZE.tableSmall : SIZE.table);
   const headStyle = small ? STYLE.tableHeadSmall : STYLE.tableHead;
@@ -147,7 +150,9 @@ export function appendixTableXml(table: Table, width: number, label = ''): strin
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     if (row.length > n) {
-      throw new RangeError(`appendix ${label} row ${r + 1} has ${row.length} cells for ${n} columns`);
+      throw new DataError(
+        `${label || 'Phụ lục'}, dòng ${r + 1} của bảng: ${row.length} ô cho ${n} cột, không tạo được văn bản. Kiểm tra dòng này trong dữ liệu (thừa cột điểm so với tiêu đề bảng).`,
+      );
     }
     let xml = '<w:tr><w:trPr><w:cantSplit/></w:trPr>';
     for (let c = 0; c < row.length; c++) xml += bodyOpen[c] + runsXml(String(row[c] ?? '')) + CELL_CLOSE;

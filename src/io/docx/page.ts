@@ -11,7 +11,8 @@ import {
   type ISectionPropertiesOptions,
 } from 'docx';
 import type { DocumentModel } from '../../core/documents/model.js';
-import { A4, mmToTwips } from './units.js';
+import { DataError } from '../../core/errors.js';
+import { A4, mmToTwips, TWIPS_PER_MM } from './units.js';
 import { STYLE } from './styles.js';
 import { textWidth } from './measure.js';
 
@@ -44,6 +45,11 @@ export interface Geometry {
   bodySize: 13 | 14;
 }
 
+/** Narrower than this, the header's two columns and the appendix tables cannot be laid out. */
+const MIN_TEXT_WIDTH = 4000;
+
+const mmOf = (twips: number): string => (twips / TWIPS_PER_MM).toFixed(0);
+
 export function geometryOf(model: DocumentModel): Geometry {
   const m = model.layout.margins;
   const margins = {
@@ -54,13 +60,19 @@ export function geometryOf(model: DocumentModel): Geometry {
   };
   const textWidth_ = A4.width - margins.left - margins.right;
   const landscapeTextWidth = A4.height - margins.left - margins.right;
-  if (textWidth_ < 4000) throw new RangeError(`margins leave a text width of ${textWidth_} twips`);
+  if (textWidth_ < MIN_TEXT_WIDTH) {
+    throw new DataError(
+      `Lề trái ${m.left} mm và lề phải ${m.right} mm chỉ để lại ${mmOf(textWidth_)} mm cho chữ trên khổ A4 (cần ít nhất ${mmOf(MIN_TEXT_WIDTH)} mm): giảm layout.margins.left, layout.margins.right trong cấu hình.`,
+    );
+  }
   const left = Math.round((textWidth_ * HEADER_COLUMNS_REFERENCE.left) / HEADER_COLUMNS_REFERENCE.textWidth);
   const right = textWidth_ - left;
   const room = right - 2 * HEADER_CELL_MARGIN;
   const quocHieuSize = textWidth(QUOC_HIEU, 13, 'bold') <= room ? 13 : 12;
   if (quocHieuSize === 12 && textWidth(QUOC_HIEU, 12, 'bold') > room) {
-    throw new RangeError(`the Quốc hiệu does not fit a ${right}-twip column even at 12 pt`);
+    throw new DataError(
+      `Quốc hiệu "${QUOC_HIEU}" không vừa một dòng của cột phải phần đầu văn bản (${mmOf(right)} mm), kể cả cỡ chữ 12: giảm lề trái, phải (layout.margins.left, layout.margins.right trong cấu hình).`,
+    );
   }
   return { margins, textWidth: textWidth_, landscapeTextWidth, columns: [left, right], quocHieuSize, bodySize: model.layout.bodySize };
 }
