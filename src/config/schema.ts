@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RECIPIENT_LEVELS, unknownPlaceholders } from '../core/documents/recipients.js';
 import { BAND_KEYS, GROUP_KEYS } from '../core/types.js';
 import { BASIS_PLACES, citedDates } from '../core/documents/dated-wording.js';
+import { DOCUMENT_KIND_KEYS, type DocumentKindKey } from '../core/documents/settings.js';
 
 const groupSchema = z.strictObject({
   /** Label in sentences and appendix headers ("Công khai, minh bạch"). */
@@ -122,15 +123,10 @@ export const configSchema = z
     }),
     dataDir: z.string().min(1),
     outDir: z.string().min(1),
-    documents: z.strictObject({
-      /** Báo cáo tuần (bao-cao-tuan). */
-      weeklyReport: documentKindSchema,
-      /** Báo cáo tháng, quý, năm (bao-cao). */
-      periodicReport: documentKindSchema,
-      publish: documentKindSchema,
-      lowScore: documentKindSchema,
-      parSipas: documentKindSchema,
-    }),
+    /** One entry per document kind (DOCUMENT_KIND_KEYS): its issuer, symbol, signer and Nơi nhận. */
+    documents: z.strictObject(
+      Object.fromEntries(DOCUMENT_KIND_KEYS.map((k) => [k, documentKindSchema])) as Record<DocumentKindKey, typeof documentKindSchema>,
+    ),
     /** Legal bases cited by date (src/core/documents/dated-wording.ts). */
     legalBases: z.array(legalBasisSchema),
     /** Names of bodies and systems by date: `names.digitalAgency` ... in the templates. */
@@ -184,5 +180,5 @@ export const configSchema = z
   });
 
 export type Config = z.infer<typeof configSchema>;
-export type DocumentKindKey = keyof Config['documents'];
+export type { DocumentKindKey };
 export type DocumentKindConfig = Config['documents'][DocumentKindKey];

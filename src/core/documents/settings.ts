@@ -8,7 +8,11 @@ import type { RecipientEntry } from './recipients.js';
  * satisfies it; the core names only what it uses, as evaluate() does with EvaluationSettings.
  */
 
-/** The configuration keys of the document kinds: `documents.<key>`. */
+/**
+ * The configuration keys of the document kinds: `documents.<key>`, each with its issuer, symbol,
+ * signer and Nơi nhận. weeklyReport: báo cáo tuần (bao-cao-tuan); periodicReport: báo cáo tháng,
+ * quý, năm (bao-cao); then the công văn.
+ */
 export const DOCUMENT_KIND_KEYS = ['weeklyReport', 'periodicReport', 'publish', 'lowScore', 'parSipas'] as const;
 export type DocumentKindKey = (typeof DOCUMENT_KIND_KEYS)[number];
 
