@@ -14,7 +14,7 @@ import { readDataset } from '../io/readers/read-dataset.js';
 import { TemplateSet } from '../io/templates.js';
 import { configFor, settingsOf, type CliIO } from './context.js';
 
-/** Read → compute → write steps that every document command shares. */
+/** The reading steps of the document commands (a period's data and the one before it), and their setup. */
 
 export interface InputOptions {
   data?: string | undefined;

@@ -8,8 +8,8 @@ import { summarize, type CheckSummary } from '../../core/summary.js';
 import { NO_DATA, type Level } from '../../core/types.js';
 import { readDataset } from '../../io/readers/read-dataset.js';
 import { configFor, describeWarning, settingsOf, type CliIO } from '../context.js';
-import { ensureScores } from '../pipeline.js';
 import { declareOptions, parseOptions, READ_OPTIONS } from '../options.js';
+import { ensureScores } from '../pipeline.js';
 
 export function registerCheck(program: Command, io: CliIO): void {
   const cmd = program
@@ -18,13 +18,13 @@ export function registerCheck(program: Command, io: CliIO): void {
     .argument('<tệp...>', 'tệp .xlsx, .csv hoặc bảng HTML lưu dạng .xls');
   const options = declareOptions(cmd, READ_OPTIONS).extend({ files: z.array(z.string()).min(1, 'cần ít nhất một tệp') });
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
-      const opts = parseOptions(options, { ...raw, files });
-      const config = configFor(opts, io);
-      const dataset = await readDataset(opts.files, { config, sheets: opts.sheet, ...(opts.date ? { date: opts.date } : {}) });
-      ensureScores(dataset);
-      const summary = summarize(dataset, evaluate(dataset, settingsOf(config)), describeWarning);
-      io.stdout(opts.json ? `${JSON.stringify(summary, null, 2)}\n` : printSummary(summary, config));
-    });
+    const opts = parseOptions(options, { ...raw, files });
+    const config = configFor(opts, io);
+    const dataset = await readDataset(opts.files, { config, sheets: opts.sheet, ...(opts.date ? { date: opts.date } : {}) });
+    ensureScores(dataset);
+    const summary = summarize(dataset, evaluate(dataset, settingsOf(config)), describeWarning);
+    io.stdout(opts.json ? `${JSON.stringify(summary, null, 2)}\n` : printSummary(summary, config));
+  });
 }
 
 const DATE_SOURCE: Record<CheckSummary['dateSource'], string> = {

@@ -204,9 +204,18 @@ export interface LowScoreRun extends LowScoreInput {
   separate: boolean;
 }
 
+const selections = new WeakMap<LowScoreRun, Selection>();
+
+/** The run's selection, made once. */
+function selectionOf(run: LowScoreRun): Selection {
+  let s = selections.get(run);
+  if (!s) selections.set(run, (s = selectLowScoring(run.current, run.choice)));
+  return s;
+}
+
 /** One letter to the whole selection, or one per commune named after it ("-xa-ea-ly"). */
 function lowScoreDocuments(run: LowScoreRun): { context: LowScoreContext; name: string }[] {
-  const { units } = selectLowScoring(run.current, run.choice);
+  const { units } = selectionOf(run);
   const groups = run.separate ? units.map((u) => [u]) : [units];
   const base = `${run.current.date}_cong-van-diem-thap`;
   const used = new Set<string>();
@@ -225,10 +234,10 @@ export const lowScore: DocumentKind<LowScoreRun> = {
   templates: () => ['cong-van-diem-thap'],
   documents: lowScoreDocuments,
   model: buildLowScoreModel,
-  warnings: (run) => [...selectLowScoring(run.current, run.choice).warnings, ...lowScoreWarnings(run)],
+  warnings: (run) => [...selectionOf(run).warnings, ...lowScoreWarnings(run)],
   issueReference: (run) => evaluationDate(run.current.date),
   notes: (run) => {
-    const s = selectLowScoring(run.current, run.choice);
+    const s = selectionOf(run);
     return [`Chọn ${s.units.length}/${s.rated} UBND cấp xã: ${s.units.map((u) => `${u.shortName} (${formatScore(u.score!)})`).join(', ')}`];
   },
   summary: (run) => {
@@ -236,7 +245,7 @@ export const lowScore: DocumentKind<LowScoreRun> = {
     return {
       date: run.current.date,
       province: p ? { name: p.name, score: p.score, rank: p.rank, of: p.of, sinceRank: run.since?.province?.rank ?? null } : null,
-      communes: selectLowScoring(run.current, run.choice).units.map((u) => ({ name: u.name, score: u.score, rank: u.rank })),
+      communes: selectionOf(run).units.map((u) => ({ name: u.name, score: u.score, rank: u.rank })),
     };
   },
 };
