@@ -51,7 +51,7 @@ function translate(s: string): string {
   return COMMANDER_MESSAGES.reduce((t, [re, vi]) => t.replace(re, vi), s);
 }
 
-/** Runs the CLI and returns the exit code: 0 ok, 1 data errors, 2 usage errors. */
+/** Runs the CLI and returns the exit code: 0 ok, 1 data errors, 2 usage errors, 4 documents written without their PDF (--pdf). */
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const program = buildProgram(io);
   try {

@@ -43,6 +43,7 @@ export const documentOptions = {
   templates: z.string().min(1).optional(),
   force: z.boolean().default(false),
   signer: z.string().trim().min(1, 'họ tên người ký không được để trống').optional(),
+  pdf: z.boolean().default(false),
 };
 
 export const periodOptions = {

@@ -15,7 +15,9 @@ import { renderDocx } from '../io/docx/render.js';
 import { ensureWritable, writeFileAtomic } from '../io/output-file.js';
 import { readDataset } from '../io/readers/read-dataset.js';
 import { TemplateSet } from '../io/templates.js';
+import { pdfPathOf } from '../io/pdf/convert.js';
 import { describeWarning, settingsOf, type CliIO } from './context.js';
+import { convertToPdf, type PdfOutcome } from './pdf-output.js';
 
 /** Read → compute → write steps that every document command shares. */
 
@@ -121,6 +123,7 @@ export interface OutputOptions {
   issued?: string | undefined;
   signer?: string | undefined;
   force: boolean;
+  pdf?: boolean | undefined;
 }
 
 export function issueOf(opts: OutputOptions): Omit<Issue, 'fallback'> {
@@ -159,6 +162,22 @@ export async function writeDocuments(docs: { model: DocumentModel; name: string 
   const buffers = await Promise.all(docs.map((d) => renderDocx(d.model)));
   files.forEach((f, i) => writeFileAtomic(f, buffers[i]!, force));
   return files;
+}
+
+/**
+ * writeDocuments, then with --pdf the PDF of each beside it. An existing PDF is refused with the
+ * .docx, before anything is written; a PDF that cannot be made leaves the .docx written (outcome.failure).
+ */
+export async function writeDocumentsAndPdf(
+  docs: { model: DocumentModel; name: string }[],
+  dir: string,
+  opts: { force: boolean; pdf?: boolean | undefined },
+  config: Config,
+  io: CliIO,
+): Promise<{ files: string[]; pdf: PdfOutcome | null }> {
+  if (opts.pdf) for (const d of docs) ensureWritable(pdfPathOf(join(dir, d.name)), opts.force);
+  const files = await writeDocuments(docs, dir, opts.force);
+  return { files, pdf: opts.pdf ? await convertToPdf(files, opts.force, config, io) : null };
 }
 
 export function printWarnings(warnings: Warning[], io: CliIO): void {
@@ -238,22 +257,32 @@ export interface RunReport {
   warnings: Warning[];
   /** Sheets of the files read that are not in the documents (stderr, with the warnings). */
   skippedSheets: SkippedSheet[];
+  /** With --pdf: the PDFs written and why any is missing. */
+  pdf?: PdfOutcome | null;
 }
 
 /**
  * Prints what was written: one JSON object with --json; else the notes and the files on stdout,
- * the warnings and the sheets passed over on stderr.
+ * the warnings and the sheets passed over on stderr. Then throws the --pdf failure, if any, so that
+ * the run ends with its message and exit code after the documents are told.
  */
 export function printResult(io: CliIO, json: boolean, kind: string, files: string[], run: RunReport, extra: object): void {
+  const pdf = run.pdf ? { pdf: run.pdf.files } : {};
   if (json) {
-    const out = { files, ...extra, notes: run.notes, warnings: run.warnings.map(describeWarning), skippedSheets: run.skippedSheets };
+    const out = { files, ...pdf, ...extra, notes: run.notes, warnings: run.warnings.map(describeWarning), skippedSheets: run.skippedSheets };
     io.stdout(`${JSON.stringify(out, null, 2)}\n`);
-    return;
+  } else {
+    const written = files.length === 1 ? `Đã ghi ${kind}: ${files[0]}` : `Đã ghi ${files.length} ${kind}:\n${files.map((f) => `  ${f}`).join('\n')}`;
+    io.stdout(`${[...run.notes, written, ...pdfLines(run.pdf?.files ?? [])].join('\n')}\n`);
+    printWarnings(run.warnings, io);
+    printSkippedSheets(run.skippedSheets, io);
   }
-  const written = files.length === 1 ? `Đã ghi ${kind}: ${files[0]}` : `Đã ghi ${files.length} ${kind}:\n${files.map((f) => `  ${f}`).join('\n')}`;
-  io.stdout(`${[...run.notes, written].join('\n')}\n`);
-  printWarnings(run.warnings, io);
-  printSkippedSheets(run.skippedSheets, io);
+  if (run.pdf?.failure) throw run.pdf.failure;
+}
+
+function pdfLines(pdfs: string[]): string[] {
+  if (!pdfs.length) return [];
+  return [pdfs.length === 1 ? `Đã ghi PDF: ${pdfs[0]}` : `Đã ghi ${pdfs.length} PDF:\n${pdfs.map((f) => `  ${f}`).join('\n')}`];
 }
 
 export function printSkippedSheets(skipped: SkippedSheet[], io: CliIO): void {

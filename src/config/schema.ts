@@ -122,6 +122,13 @@ export const configSchema = z
     }),
     dataDir: z.string().min(1),
     outDir: z.string().min(1),
+    /** --pdf: LibreOffice's soffice (else DAKINDEX_SOFFICE, PATH, the install folders) and the time allowed per document. */
+    pdf: z
+      .strictObject({
+        soffice: z.string().min(1).optional(),
+        timeoutSeconds: z.number().int().min(1).max(3600).optional(),
+      })
+      .optional(),
     documents: z.strictObject({
       /** Báo cáo tuần (bao-cao-tuan). */
       weeklyReport: documentKindSchema,

@@ -22,7 +22,8 @@ export function addDocumentOptions(cmd: Command): Command {
     .option('--issued <YYYY-MM-DD>', 'ngày ban hành (mặc định để trống ngày)')
     .option('--signer <HỌ_TÊN>', 'họ tên người ký cho lần chạy này, thay tên trong cấu hình (documents.<loại>.signer.name) cả ở chữ ký và ở "(đ/c ...)" của Nơi nhận')
     .option('--templates <THƯ_MỤC>', 'thư mục mẫu văn bản của cơ quan')
-    .option('--force', 'ghi đè tệp đã có');
+    .option('--force', 'ghi đè tệp đã có')
+    .option('--pdf', 'ghi thêm bản PDF bên cạnh mỗi .docx, cùng tên (cần LibreOffice: soffice trong PATH hoặc DAKINDEX_SOFFICE)');
 }
 
 export function addPeriodOptions(cmd: Command): Command {

@@ -32,7 +32,7 @@ import {
   readNotes,
   readPeriod,
   templatesOf,
-  writeDocuments,
+  writeDocumentsAndPdf,
   type Evaluated,
 } from '../pipeline.js';
 import { addDocumentOptions } from './document-options.js';
@@ -93,9 +93,9 @@ function registerPublish(letter: Command, io: CliIO, today: () => Date): void {
     const input = { period, current: data.current.evaluation, comparison: data.comparison, config, issue: issueOf(opts) };
     const model = buildPublishModel(input, templates.render(['cong-van-cong-khai'], publishContext(input)));
     const name = `${data.current.evaluation.date}_cong-van-cong-khai-${periodSlug(period)}.docx`;
-    const files = await writeDocuments([{ model, name }], outDirOf(opts, config, io), opts.force);
+    const { files, pdf } = await writeDocumentsAndPdf([{ model, name }], outDirOf(opts, config, io), opts, config, io);
     const warnings = [...data.warnings, ...issueWarnings(config, 'publish', input.issue, evaluationDate(input.current.date))];
-    printResult(io, opts.json, 'công văn', files, { ...data, warnings }, periodSummary(period, data));
+    printResult(io, opts.json, 'công văn', files, { ...data, warnings, pdf }, periodSummary(period, data));
   });
 }
 
@@ -191,7 +191,7 @@ function registerLowScore(letter: Command, io: CliIO): void {
       used.add(name);
       return { model, name: `${name}.docx` };
     });
-    const files = await writeDocuments(docs, outDirOf(opts, config, io), opts.force);
+    const { files, pdf } = await writeDocumentsAndPdf(docs, outDirOf(opts, config, io), opts, config, io);
 
     const warnings = [
       ...current.evaluation.warnings,
@@ -206,7 +206,7 @@ function registerLowScore(letter: Command, io: CliIO): void {
       `Chọn ${selection.units.length}/${selection.rated} UBND cấp xã: ${selection.units.map((u) => `${u.shortName} (${formatScore(u.score!)})`).join(', ')}`,
     );
     const p = current.evaluation.province;
-    printResult(io, opts.json, 'công văn', files, { notes, warnings, skippedSheets: read.skippedSheets }, {
+    printResult(io, opts.json, 'công văn', files, { notes, warnings, skippedSheets: read.skippedSheets, pdf }, {
       inputs: { current: day.files, since: since ? since.evaluation.date : null },
       date: current.evaluation.date,
       province: p ? { name: p.name, score: p.score, rank: p.rank, of: p.of, sinceRank: since?.evaluation.province?.rank ?? null } : null,
@@ -245,10 +245,12 @@ function registerParSipas(letter: Command, io: CliIO): void {
     const input = { year, data, config, issue: issueOf(opts) };
     const model = buildParSipasModel(input, templates.render(['cong-van-par-sipas'], parSipasContext(input)));
     const announced = yearOf(data, year).announced;
-    const written = await writeDocuments(
+    const { files: written, pdf } = await writeDocumentsAndPdf(
       [{ model, name: `${announced}_cong-van-par-sipas-nam-${year}.docx` }],
       outDirOf(opts, config, io),
-      opts.force,
+      opts,
+      config,
+      io,
     );
 
     const cur = data.years[year]!;
@@ -257,7 +259,7 @@ function registerParSipas(letter: Command, io: CliIO): void {
       ...parSipasWarnings(input),
       ...issueWarnings(config, 'parSipas', input.issue, { date: announced, what: `ngày công bố kết quả năm ${year} (theo ${basename(file)})` }),
     ];
-    printResult(io, opts.json, 'công văn', written, { notes, warnings, skippedSheets }, {
+    printResult(io, opts.json, 'công văn', written, { notes, warnings, skippedSheets, pdf }, {
       input: file,
       year,
       announced,

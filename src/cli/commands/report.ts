@@ -6,7 +6,7 @@ import { periodSlug } from '../../core/periods.js';
 import { configFor, type CliIO } from '../context.js';
 import { common, documentOptions, parseOptions, periodOptions } from '../options.js';
 import { periodFromOptions } from '../period-option.js';
-import { issueOf, outDirOf, periodSummary, printResult, readPeriod, templatesOf, writeDocuments } from '../pipeline.js';
+import { issueOf, outDirOf, periodSummary, printResult, readPeriod, templatesOf, writeDocumentsAndPdf } from '../pipeline.js';
 import { addDocumentOptions, addPeriodOptions } from './document-options.js';
 
 const reportOptions = z.object({ ...common, ...documentOptions, ...periodOptions });
@@ -33,11 +33,11 @@ export function registerReport(program: Command, io: CliIO, today: () => Date): 
     const names = period.kind === 'week' ? ['bao-cao-tuan', 'bao-cao'] : [`bao-cao-${period.kind}`, 'bao-cao'];
     const model = buildReportModel(input, templates.render(names, reportContext(input)));
     const name = `${data.current.evaluation.date}_bao-cao-${periodSlug(period)}.docx`;
-    const files = await writeDocuments([{ model, name }], outDirOf(opts, config, io), opts.force);
+    const { files, pdf } = await writeDocumentsAndPdf([{ model, name }], outDirOf(opts, config, io), opts, config, io);
     const warnings = [
       ...data.warnings,
       ...issueWarnings(config, reportKindKey(period), input.issue, evaluationDate(input.current.date)),
     ];
-    printResult(io, opts.json, 'báo cáo', files, { ...data, warnings }, periodSummary(period, data));
+    printResult(io, opts.json, 'báo cáo', files, { ...data, warnings, pdf }, periodSummary(period, data));
   });
 }
