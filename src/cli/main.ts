@@ -53,9 +53,9 @@ function translate(s: string): string {
 }
 
 /** The exit status of each kind of error; 70 for an unexpected one. */
-const EXIT_CODES: Record<ErrorCode, number> = { data: 1, usage: 2 };
+const EXIT_CODES: Record<ErrorCode, number> = { data: 1, usage: 2, pdf: 4 };
 
-/** Runs the CLI and returns the exit code: 0 ok, 1 data errors, 2 usage errors. */
+/** Runs the CLI and returns the exit code: 0 ok, 1 data errors, 2 usage errors, 4 documents written without their PDF (--pdf). */
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const program = buildProgram(io);
   try {

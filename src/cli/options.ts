@@ -80,6 +80,11 @@ export const OPTIONS = {
   },
   templates: { flag: '--templates <THƯ_MỤC>', help: 'thư mục mẫu văn bản của cơ quan', schema: z.string().min(1).optional() },
   force: { flag: '--force', help: 'ghi đè tệp đã có', schema: z.boolean().default(false) },
+  pdf: {
+    flag: '--pdf',
+    help: 'ghi thêm bản PDF bên cạnh mỗi .docx, cùng tên (cần LibreOffice: soffice trong PATH hoặc DAKINDEX_SOFFICE)',
+    schema: z.boolean().default(false),
+  },
   // The period of a document.
   week: {
     flag: '--week <N>',
@@ -105,7 +110,7 @@ export const READ_OPTIONS = ['sheet', 'province', 'date', 'config', 'json'] as c
 /** The options of every command that writes documents, after the ones that choose them. */
 export const DOCUMENT_OPTIONS = [
   ...READ_OPTIONS,
-  ...(['data', 'input', 'previous', 'out', 'number', 'issued', 'signer', 'templates', 'force'] as const),
+  ...(['data', 'input', 'previous', 'out', 'number', 'issued', 'signer', 'templates', 'force', 'pdf'] as const),
 ] as const satisfies readonly OptionKey[];
 export const PERIOD_OPTIONS = ['week', 'month', 'quarter', 'year'] as const satisfies readonly OptionKey[];
 

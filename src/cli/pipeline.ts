@@ -9,10 +9,13 @@ import { chooseFile, CLOSING_WINDOW_DAYS, periodLabel, previousPeriod, type Peri
 import type { PeriodKind } from '../core/sheet-choice.js';
 import type { Dataset, SkippedSheet, Warning } from '../core/types.js';
 import { scanDataFolder } from '../io/data-folder.js';
-import type { Output, ReadReport } from '../io/produce.js';
+import { pdfPathOf } from '../io/pdf/convert.js';
+import type { Output, Produced, ReadReport } from '../io/produce.js';
 import { readDataset } from '../io/readers/read-dataset.js';
 import { TemplateSet } from '../io/templates.js';
 import { configFor, settingsOf, type CliIO } from './context.js';
+import { convertToPdf } from './pdf-output.js';
+import { printResult } from './print.js';
 
 /** The reading steps of the document commands (a period's data and the one before it), and their setup. */
 
@@ -118,6 +121,8 @@ export interface OutputOptions {
   issued?: string | undefined;
   signer?: string | undefined;
   force: boolean;
+  /** Also write the PDF of each document. */
+  pdf?: boolean | undefined;
 }
 
 export function issueOf(opts: OutputOptions): Omit<Issue, 'fallback'> {
@@ -141,10 +146,22 @@ export function outDirOf(opts: OutputOptions, config: Config, io: CliIO): string
 }
 
 /** The configuration and where the documents go: read before any data, as a bad one stops the run. */
+/** Prints what a run made, after writing the PDF of each document with --pdf (exit 4 if one is missing). */
+export async function finish(
+  io: CliIO,
+  opts: { json: boolean; pdf: boolean; force: boolean },
+  config: Config,
+  noun: string,
+  produced: Produced,
+): Promise<void> {
+  printResult(io, opts.json, noun, produced, opts.pdf ? await convertToPdf(produced.files, opts.force, config, io) : null);
+}
+
 export function setUp(opts: OutputOptions & { config?: string | undefined; province?: string | undefined }, io: CliIO): { config: Config; output: Output } {
   const config = configFor(opts, io);
   const templates = templatesOf(opts, io);
-  return { config, output: { templates, dir: outDirOf(opts, config, io), force: opts.force } };
+  const beside = opts.pdf ? { beside: (docx: string) => [pdfPathOf(docx)] } : {};
+  return { config, output: { templates, dir: outDirOf(opts, config, io), force: opts.force, ...beside } };
 }
 
 /** A period's data and the previous period's, read and evaluated, with what the user should know. */

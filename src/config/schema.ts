@@ -123,6 +123,13 @@ export const configSchema = z
     }),
     dataDir: z.string().min(1),
     outDir: z.string().min(1),
+    /** --pdf: LibreOffice's soffice (else DAKINDEX_SOFFICE, PATH, the install folders) and the time allowed per document. */
+    pdf: z
+      .strictObject({
+        soffice: z.string().min(1).optional(),
+        timeoutSeconds: z.number().int().min(1).max(3600).optional(),
+      })
+      .optional(),
     /** One entry per document kind (DOCUMENT_KIND_KEYS): its issuer, symbol, signer and Nơi nhận. */
     documents: z.strictObject(
       Object.fromEntries(DOCUMENT_KIND_KEYS.map((k) => [k, documentKindSchema])) as Record<DocumentKindKey, typeof documentKindSchema>,

@@ -5,7 +5,8 @@ import type { Origin } from './types.js';
  * the user as they are (options named with optionRef). The `code` says what went wrong; the CLI
  * maps it to an exit status.
  */
-export type ErrorCode = 'usage' | 'data';
+/** usage: wrong options; data: bad input, nothing written; pdf: documents written without their PDF. */
+export type ErrorCode = 'usage' | 'data' | 'pdf';
 
 export class DakindexError extends Error {
   constructor(

@@ -26,6 +26,8 @@ export interface Output {
   dir: string;
   /** Replace existing files. */
   force: boolean;
+  /** Files that will be written beside each document (its PDF): refused with it when they exist. */
+  beside?: (docx: string) => string[];
 }
 
 /** What a run made and what the user should be told. */
@@ -51,7 +53,7 @@ export function renderDocuments<I extends DocumentInput>(kind: DocumentKind<I>, 
 
 /** Every document kind's run: render, write, and gather what to tell. */
 export async function produce<I extends DocumentInput>(kind: DocumentKind<I>, input: I, read: ReadReport, out: Output): Promise<Produced> {
-  const files = await writeDocuments(renderDocuments(kind, input, out.templates), out.dir, out.force);
+  const files = await writeDocuments(renderDocuments(kind, input, out.templates), out.dir, out.force, out.beside);
   return {
     files,
     notes: [...read.notes, ...kind.notes(input)],
@@ -69,11 +71,16 @@ export async function produce<I extends DocumentInput>(kind: DocumentKind<I>, in
  * Writes every document atomically; returns their paths. Existing files are refused before any
  * work, and nothing is written until all are rendered.
  */
-export async function writeDocuments(docs: RenderedDocument[], dir: string, force: boolean): Promise<string[]> {
+export async function writeDocuments(
+  docs: RenderedDocument[],
+  dir: string,
+  force: boolean,
+  beside: (docx: string) => string[] = () => [],
+): Promise<string[]> {
   const files = docs.map((d) => join(dir, d.name));
   const twice = files.find((f, i) => files.indexOf(f) !== i);
   if (twice) throw new DataError(`Hai văn bản trùng tên tệp ${twice}; không ghi văn bản nào.`);
-  for (const f of files) ensureWritable(f, force);
+  for (const f of files) for (const g of [f, ...beside(f)]) ensureWritable(g, force);
   for (const d of docs) {
     const problem = appendixMentionProblem(d.model);
     if (problem) throw new DataError(`${d.name}: ${problem}; không ghi văn bản nào. Sửa mẫu văn bản hoặc dữ liệu.`);

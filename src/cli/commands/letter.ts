@@ -7,8 +7,7 @@ import { produce } from '../../io/produce.js';
 import type { CliIO } from '../context.js';
 import { declareOptions, DOCUMENT_OPTIONS, parseOptions, without } from '../options.js';
 import { periodFromOptions } from '../period-option.js';
-import { issueOf, readPeriod, setUp } from '../pipeline.js';
-import { printResult } from '../print.js';
+import { issueOf, readPeriod, finish, setUp } from '../pipeline.js';
 import { readDays } from '../read-days.js';
 import { readParSipasFigures } from '../read-par-sipas.js';
 
@@ -44,7 +43,7 @@ function registerPublish(letter: Command, io: CliIO, today: () => Date): void {
     const { config, output } = setUp(opts, io);
     const data = await readPeriod(period, opts, config, io, publish.noun);
     const input = { period, current: data.current.evaluation, comparison: data.comparison, config, issue: issueOf(opts) };
-    printResult(io, opts.json, publish.noun, await produce(publish, input, data, output));
+    await finish(io, opts, config, publish.noun, await produce(publish, input, data, output));
   });
 }
 
@@ -74,7 +73,7 @@ function registerLowScore(letter: Command, io: CliIO): void {
       choice,
       separate: opts.separate,
     };
-    printResult(io, opts.json, lowScore.noun, await produce(lowScore, input, data, output));
+    await finish(io, opts, config, lowScore.noun, await produce(lowScore, input, data, output));
   });
 }
 
@@ -94,6 +93,6 @@ function registerParSipas(letter: Command, io: CliIO): void {
     const { config, output } = setUp(opts, io);
     const { data, year, ...read } = await readParSipasFigures(opts, config, io);
     const input = { year, data, config, issue: issueOf(opts) };
-    printResult(io, opts.json, parSipas.noun, await produce(parSipas, input, read, output));
+    await finish(io, opts, config, parSipas.noun, await produce(parSipas, input, read, output));
   });
 }

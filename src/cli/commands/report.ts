@@ -4,8 +4,7 @@ import { produce } from '../../io/produce.js';
 import type { CliIO } from '../context.js';
 import { declareOptions, DOCUMENT_OPTIONS, parseOptions, PERIOD_OPTIONS } from '../options.js';
 import { periodFromOptions, periodRule } from '../period-option.js';
-import { issueOf, readPeriod, setUp } from '../pipeline.js';
-import { printResult } from '../print.js';
+import { issueOf, readPeriod, finish, setUp } from '../pipeline.js';
 
 export function registerReport(program: Command, io: CliIO, today: () => Date): void {
   const cmd = program
@@ -19,6 +18,6 @@ export function registerReport(program: Command, io: CliIO, today: () => Date): 
     const { config, output } = setUp(opts, io);
     const data = await readPeriod(period, opts, config, io, kind.noun);
     const input = { period, current: data.current.evaluation, comparison: data.comparison, config, issue: issueOf(opts) };
-    printResult(io, opts.json, kind.noun, await produce(kind, input, data, output));
+    await finish(io, opts, config, kind.noun, await produce(kind, input, data, output));
   });
 }
