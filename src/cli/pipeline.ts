@@ -11,7 +11,6 @@ import { summarize } from '../core/summary.js';
 import type { PeriodKind } from '../core/sheet-choice.js';
 import type { Dataset, SkippedSheet, Warning } from '../core/types.js';
 import { scanDataFolder } from '../io/data-folder.js';
-import { renderDocx } from '../io/docx/render.js';
 import { ensureWritable, writeFileAtomic } from '../io/output-file.js';
 import { readDataset } from '../io/readers/read-dataset.js';
 import { TemplateSet } from '../io/templates.js';
@@ -131,8 +130,8 @@ export function issueOf(opts: OutputOptions): Omit<Issue, 'fallback'> {
   };
 }
 
-export function templatesOf(opts: OutputOptions, io: CliIO): TemplateSet {
-  return new TemplateSet(opts.templates && resolve(io.cwd, opts.templates));
+export function templatesOf(opts: OutputOptions, io: CliIO): Promise<TemplateSet> {
+  return TemplateSet.open(opts.templates && resolve(io.cwd, opts.templates));
 }
 
 export function dataDirOf(opts: { data?: string | undefined }, config: Config, io: CliIO): string {
@@ -156,6 +155,8 @@ export async function writeDocuments(docs: { model: DocumentModel; name: string 
     const problem = appendixMentionProblem(d.model);
     if (problem) throw new DataError(`${d.name}: ${problem}; không ghi văn bản nào. Sửa mẫu văn bản hoặc dữ liệu.`);
   }
+  // Loaded here, not at startup: `dakindex --help` must not pay for the docx library.
+  const { renderDocx } = await import('../io/docx/render.js');
   const buffers = await Promise.all(docs.map((d) => renderDocx(d.model)));
   files.forEach((f, i) => writeFileAtomic(f, buffers[i]!, force));
   return files;

@@ -24,7 +24,7 @@ import type { SheetUnit } from '../../src/core/types.js';
 import { TemplateSet } from '../../src/io/templates.js';
 import { dataset, points, sheet, SETTINGS, unit } from '../core/engine-helpers.js';
 
-const templates = new TemplateSet();
+const templates = await TemplateSet.open();
 const config = DEFAULT_CONFIG;
 
 function evaluation(sheets: Parameters<typeof dataset>[0], date: string): Evaluation & { date: string } {

@@ -88,7 +88,7 @@ function registerPublish(letter: Command, io: CliIO, today: () => Date): void {
     if (opts.month === undefined) throw new UsageError('cần --month M (tháng công khai kết quả), ví dụ: --month 5 --year 2024');
     const period = periodFromOptions({ month: opts.month, year: opts.year }, today()) as MonthPeriod;
     const config = configFor(opts, io);
-    const templates = templatesOf(opts, io);
+    const templates = await templatesOf(opts, io);
     const data = await readPeriod(period, opts, config, io, 'công văn');
     const input = { period, current: data.current.evaluation, comparison: data.comparison, config, issue: issueOf(opts) };
     const model = buildPublishModel(input, templates.render(['cong-van-cong-khai'], publishContext(input)));
@@ -157,7 +157,7 @@ function registerLowScore(letter: Command, io: CliIO): void {
     }
     const choice: LowScoreChoice = opts.bottom !== undefined ? { bottom: opts.bottom } : { below: opts.below! };
     const config = configFor(opts, io);
-    const templates = templatesOf(opts, io);
+    const templates = await templatesOf(opts, io);
 
     const day = await inputsOfDay('Dữ liệu', opts.date, opts.input, opts, config, io);
     const current = await readAndEvaluate(day.files, opts, config, day.date);
@@ -238,7 +238,7 @@ function registerParSipas(letter: Command, io: CliIO): void {
     if (opts.date) throw new UsageError('--date không dùng cho công văn PAR Index, SIPAS: ngày công bố lấy từ tệp số liệu');
     if (opts.sheet.length > 1) throw new UsageError('--sheet: chỉ chọn một sheet');
     const config = configFor(opts, io);
-    const templates = templatesOf(opts, io);
+    const templates = await templatesOf(opts, io);
     const file = parSipasFile(opts, opts.year, config, io);
     const { data, year, skippedSheets } = await readParSipas(file, { config, year: opts.year, sheet: opts.sheet[0]?.name });
 

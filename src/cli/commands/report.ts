@@ -21,7 +21,7 @@ export function registerReport(program: Command, io: CliIO, today: () => Date): 
     const opts = parseOptions(reportOptions, raw);
     const period = periodFromOptions(opts, today());
     const config = configFor(opts, io);
-    const templates = templatesOf(opts, io);
+    const templates = await templatesOf(opts, io);
     const data = await readPeriod(period, opts, config, io, 'báo cáo');
     const input = {
       period,
