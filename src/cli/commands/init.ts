@@ -29,7 +29,7 @@ export function registerInit(program: Command, io: CliIO): void {
   program
     .command('init')
     .description(
-      'Tạo thư mục làm việc: tệp cấu hình có chú thích (dakindex.config.yaml), dữ liệu mẫu (data/) và bản sao mẫu văn bản để sửa (templates/); không ghi đè tệp đã có',
+      'Tạo thư mục làm việc: tệp cấu hình có chú thích (dakindex.config.yaml), dữ liệu mẫu (data/) và bản sao mẫu văn bản để sửa (templates/). Không ghi đè: tệp đã có được giữ nguyên và liệt kê, chạy lại chỉ tạo lại tệp đã bị xóa (mã thoát 0)',
     )
     .argument('[thư_mục]', 'thư mục làm việc (mặc định thư mục hiện tại; tạo mới nếu chưa có)')
     .action((dirArg: string | undefined) => {
