@@ -50,7 +50,7 @@ function templatesIn(dir: string): { name: string; partial: boolean; file: strin
 
 /** What a template says it is: its first comment line ("// Báo cáo tuần. Mẫu: ..." or "{{!-- ... --}}"). */
 export function templateDescription(text: string): string | null {
-  const first = text.split(/\r?\n/, 1)[0] ?? '';
+  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const m = /^\/\/\s*(.+)$/.exec(first) ?? /^\{\{!--\s*(.+?)\s*--\}\}$/.exec(first);
   return m ? m[1]! : null;
 }

@@ -92,11 +92,12 @@ function userDir(opts: { templates?: string }, io: CliIO): string | undefined {
   return opts.templates ? resolve(io.cwd, opts.templates) : undefined;
 }
 
-/** "bao-cao-tuan", and a partial by its name alone when no template has it. */
+/** The name as listed: "bao-cao-tuan", a partial without "partials/" ("ket-qua"). */
 function shortName(t: TemplateEntry): string {
   return t.partial ? t.name.slice('partials/'.length) : t.name;
 }
 
+/** A template by its name, with or without .hbs; a partial also by its listed name when no template has that name. */
 function findEntry(entries: TemplateEntry[], name: string): TemplateEntry {
   const wanted = name.replace(/\\/g, '/').replace(/\.hbs$/, '');
   const found = entries.find((t) => t.name === wanted) ?? entries.find((t) => t.partial && shortName(t) === wanted);
