@@ -74,7 +74,28 @@ await bench('report 20.000 đơn vị', { s: 6, mb: 600 }, [{ path: join(work, '
   'report', ...week, '--data', join(work, 'r20k'),
 ]);
 
+/** Median wall time (ms) of a bare Node command, no memory probe: what starting costs. */
+function startup(args, runs = 15) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+    if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}`);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+// Issue 9: `dakindex --help` within 2 × a bare `node -e 0` (it loads neither docx nor Handlebars).
+startup([bin, '--help'], 1); // writes the code cache, as the first run after install does
+const bare = startup(['-e', '0']);
+const help = startup([bin, '--help']);
+
 console.log(`dakindex bench (${RUNS} lần mỗi trường hợp, Node ${process.version})`);
+const helpOk = help <= 2 * bare;
+if (!helpOk) process.exitCode = 1;
+console.log(
+  `${helpOk ? 'OK  ' : 'VƯỢT'} ${'dakindex --help so với node -e 0'.padEnd(42)} ${help.toFixed(0)} ms / ${bare.toFixed(0)} ms = ${(help / bare).toFixed(2)} ×   [ngân sách ≤ 2 ×]`,
+);
 let failed = 0;
 for (const c of cases) {
   const okT = c.budget.s === undefined || c.median / 1000 <= c.budget.s;
@@ -86,4 +107,4 @@ for (const c of cases) {
   );
 }
 rmSync(work, { recursive: true, force: true });
-process.exitCode = failed ? 1 : 0;
+process.exitCode = failed || !helpOk ? 1 : 0;

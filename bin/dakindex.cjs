@@ -27,15 +27,23 @@ try {
 const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
 const mod = { exports: {} };
 script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, path.dirname(bundle));
-if (cachedData === undefined || script.cachedDataRejected) {
-  process.once('exit', () => {
-    try {
-      const tmp = `${cacheFile}.${process.pid}`;
-      fs.writeFileSync(tmp, script.createCachedData());
-      fs.renameSync(tmp, cacheFile);
-    } catch {
-      // A read-only install runs without the cache.
-    }
-  });
-}
+// Commands load their libraries (docx, Handlebars) on demand, so a cache written after a short run
+// (`dakindex --help`) lacks them: a run long enough to have compiled more writes the cache again
+// when it has grown. Short runs never pay for serialising it.
+const GROWTH_CHECK_AFTER_MS = 200;
+process.once('exit', () => {
+  let data;
+  if (cachedData === undefined || script.cachedDataRejected) data = script.createCachedData();
+  else if (performance.now() > GROWTH_CHECK_AFTER_MS) {
+    data = script.createCachedData();
+    if (data.length <= cachedData.length + 1024) return;
+  } else return;
+  try {
+    const tmp = `${cacheFile}.${process.pid}`;
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, cacheFile);
+  } catch {
+    // A read-only install runs without the cache.
+  }
+});
 mod.exports.main(process.argv);

@@ -1,9 +1,12 @@
 import { Command, CommanderError, Help } from 'commander';
 import { DakindexError, type ErrorCode } from '../core/errors.js';
 import { registerCheck } from './commands/check.js';
+import { registerInit } from './commands/init.js';
 import { registerLetter } from './commands/letter.js';
 import { registerReport } from './commands/report.js';
+import { registerTemplates } from './commands/templates.js';
 import { processIO, userText, type CliIO } from './context.js';
+import { addExamples } from './examples.js';
 
 const HELP_TITLES: [RegExp, string][] = [
   [/^Usage:/gm, 'Cách dùng:'],
@@ -33,6 +36,9 @@ export function buildProgram(io: CliIO, today: () => Date = () => new Date()): C
   registerCheck(program, io);
   registerReport(program, io, today);
   registerLetter(program, io, today);
+  registerInit(program, io);
+  registerTemplates(program, io);
+  addExamples(program);
   for (const c of program.commands) c.helpOption('-h, --help', 'hiển thị trợ giúp').exitOverride();
   return program;
 }

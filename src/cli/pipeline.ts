@@ -133,8 +133,8 @@ export function issueOf(opts: OutputOptions): Omit<Issue, 'fallback'> {
   };
 }
 
-export function templatesOf(opts: OutputOptions, io: CliIO): TemplateSet {
-  return new TemplateSet(opts.templates && resolve(io.cwd, opts.templates));
+export function templatesOf(opts: OutputOptions, io: CliIO): Promise<TemplateSet> {
+  return TemplateSet.open(opts.templates && resolve(io.cwd, opts.templates));
 }
 
 export function dataDirOf(opts: { data?: string | undefined }, config: Config, io: CliIO): string {
@@ -157,9 +157,12 @@ export async function finish(
   printResult(io, opts.json, noun, produced, opts.pdf ? await convertToPdf(produced.files, opts.force, config, io) : null);
 }
 
-export function setUp(opts: OutputOptions & { config?: string | undefined; province?: string | undefined }, io: CliIO): { config: Config; output: Output } {
+export async function setUp(
+  opts: OutputOptions & { config?: string | undefined; province?: string | undefined },
+  io: CliIO,
+): Promise<{ config: Config; output: Output }> {
   const config = configFor(opts, io);
-  const templates = templatesOf(opts, io);
+  const templates = await templatesOf(opts, io);
   const beside = opts.pdf ? { beside: (docx: string) => [pdfPathOf(docx)] } : {};
   return { config, output: { templates, dir: outDirOf(opts, config, io), force: opts.force, ...beside } };
 }

@@ -109,3 +109,21 @@ export function writeFileAtomic(file: string, data: Uint8Array, force: boolean):
   }
   if (!claimed) throw new DataError(existsMessage(file));
 }
+
+/**
+ * Writes `file` unless it exists, through a temporary name like writeFileAtomic: true when
+ * written, false (nothing written) when a file already has the name, even one created meanwhile.
+ */
+export function writeFileIfAbsent(file: string, data: Uint8Array | string): boolean {
+  if (existsSync(file)) return false;
+  const tmp = tmpName(file);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(tmp, data);
+    return claimName(tmp, file);
+  } catch (e) {
+    throw new DataError(`Không ghi được ${file}: ${(e as Error).message}`);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}

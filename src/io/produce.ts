@@ -5,7 +5,6 @@ import type { DocumentInput, DocumentKind } from '../core/documents/kind.js';
 import type { DocumentModel } from '../core/documents/model.js';
 import { DataError } from '../core/errors.js';
 import type { SkippedSheet, Warning } from '../core/types.js';
-import { renderDocx } from './docx/render.js';
 import { ensureWritable, writeFileAtomic } from './output-file.js';
 import type { TemplateSet } from './templates.js';
 
@@ -85,6 +84,8 @@ export async function writeDocuments(
     const problem = appendixMentionProblem(d.model);
     if (problem) throw new DataError(`${d.name}: ${problem}; không ghi văn bản nào. Sửa mẫu văn bản hoặc dữ liệu.`);
   }
+  // Loaded here, not at startup: `dakindex --help` must not pay for the docx library.
+  const { renderDocx } = await import('./docx/render.js');
   const buffers = await Promise.all(docs.map((d) => renderDocx(d.model)));
   files.forEach((f, i) => writeFileAtomic(f, buffers[i]!, force));
   return files;

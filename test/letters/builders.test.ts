@@ -20,7 +20,7 @@ import { renderDocuments } from '../../src/io/produce.js';
 import { TemplateSet } from '../../src/io/templates.js';
 import { dataset, points, sheet, SETTINGS, unit } from '../core/engine-helpers.js';
 
-const templates = new TemplateSet();
+const templates = await TemplateSet.open();
 const config = DEFAULT_CONFIG;
 
 /** The kind's one document, through the path every command takes (renderDocuments in produce). */

@@ -40,7 +40,7 @@ function registerPublish(letter: Command, io: CliIO, today: () => Date): void {
   cmd.action(async (raw: Record<string, unknown>) => {
     const opts = parseOptions(options, raw);
     const period = periodFromOptions({ month: opts.month, year: opts.year }, today()) as MonthPeriod;
-    const { config, output } = setUp(opts, io);
+    const { config, output } = await setUp(opts, io);
     const data = await readPeriod(period, opts, config, io, publish.noun);
     const input = { period, current: data.current.evaluation, comparison: data.comparison, config, issue: issueOf(opts) };
     await finish(io, opts, config, publish.noun, await produce(publish, input, data, output));
@@ -62,7 +62,7 @@ function registerLowScore(letter: Command, io: CliIO): void {
   cmd.action(async (raw: Record<string, unknown>) => {
     const opts = parseOptions(options, raw);
     const choice: LowScoreChoice = opts.bottom !== undefined ? { bottom: opts.bottom } : { below: opts.below! };
-    const { config, output } = setUp(opts, io);
+    const { config, output } = await setUp(opts, io);
     const data = await readDays(opts, config, io);
     const input = {
       current: data.current.evaluation,
@@ -90,7 +90,7 @@ function registerParSipas(letter: Command, io: CliIO): void {
   });
   cmd.action(async (raw: Record<string, unknown>) => {
     const opts = parseOptions(options, raw);
-    const { config, output } = setUp(opts, io);
+    const { config, output } = await setUp(opts, io);
     const { data, year, ...read } = await readParSipasFigures(opts, config, io);
     const input = { year, data, config, issue: issueOf(opts) };
     await finish(io, opts, config, parSipas.noun, await produce(parSipas, input, read, output));

@@ -15,7 +15,7 @@ export function registerReport(program: Command, io: CliIO, today: () => Date): 
     const opts = parseOptions(options, raw);
     const period = periodFromOptions(opts, today());
     const kind = reportOf(period);
-    const { config, output } = setUp(opts, io);
+    const { config, output } = await setUp(opts, io);
     const data = await readPeriod(period, opts, config, io, kind.noun);
     const input = { period, current: data.current.evaluation, comparison: data.comparison, config, issue: issueOf(opts) };
     await finish(io, opts, config, kind.noun, await produce(kind, input, data, output));
