@@ -13,9 +13,11 @@ import type { Dataset, SkippedSheet, Warning } from '../core/types.js';
 import { scanDataFolder } from '../io/data-folder.js';
 import { renderDocx } from '../io/docx/render.js';
 import { ensureWritable, writeFileAtomic } from '../io/output-file.js';
+import { acquireOutputLock } from '../io/output-lock.js';
 import { readDataset } from '../io/readers/read-dataset.js';
 import { TemplateSet } from '../io/templates.js';
 import { describeWarning, settingsOf, type CliIO } from './context.js';
+import { DEFAULT_LOCK_WAIT_SECONDS } from './options.js';
 
 /** Read → compute → write steps that every document command shares. */
 
@@ -121,6 +123,19 @@ export interface OutputOptions {
   issued?: string | undefined;
   signer?: string | undefined;
   force: boolean;
+  /** Seconds to wait for another run writing into the same folder. */
+  lockWait?: number | undefined;
+}
+
+/** How writeDocuments waits for another run writing into the same folder. */
+export interface LockWait {
+  seconds: number;
+  /** Told when the folder is busy and the run starts waiting. */
+  tell: (message: string) => void;
+}
+
+export function lockWaitOf(opts: OutputOptions, io: CliIO): LockWait {
+  return { seconds: opts.lockWait ?? DEFAULT_LOCK_WAIT_SECONDS, tell: io.stderr };
 }
 
 export function issueOf(opts: OutputOptions): Omit<Issue, 'fallback'> {
@@ -145,9 +160,15 @@ export function outDirOf(opts: OutputOptions, config: Config, io: CliIO): string
 
 /**
  * Renders every document, then writes each atomically; returns their paths. Existing files are
- * refused before any work, and nothing is written until all are rendered.
+ * refused before any work, and nothing is written until all are rendered. One run at a time
+ * writes into a folder: another run's lock is waited for (src/io/output-lock.ts).
  */
-export async function writeDocuments(docs: { model: DocumentModel; name: string }[], dir: string, force: boolean): Promise<string[]> {
+export async function writeDocuments(
+  docs: { model: DocumentModel; name: string }[],
+  dir: string,
+  force: boolean,
+  lock: LockWait = { seconds: DEFAULT_LOCK_WAIT_SECONDS, tell: () => {} },
+): Promise<string[]> {
   const files = docs.map((d) => join(dir, d.name));
   const twice = files.find((f, i) => files.indexOf(f) !== i);
   if (twice) throw new DataError(`Hai văn bản trùng tên tệp ${twice}; không ghi văn bản nào.`);
@@ -156,8 +177,15 @@ export async function writeDocuments(docs: { model: DocumentModel; name: string 
     const problem = appendixMentionProblem(d.model);
     if (problem) throw new DataError(`${d.name}: ${problem}; không ghi văn bản nào. Sửa mẫu văn bản hoặc dữ liệu.`);
   }
-  const buffers = await Promise.all(docs.map((d) => renderDocx(d.model)));
-  files.forEach((f, i) => writeFileAtomic(f, buffers[i]!, force));
+  const release = await acquireOutputLock(dir, { waitMs: lock.seconds * 1000, onWait: lock.tell });
+  try {
+    // Checked again under the lock: the run we waited for may have written the same file.
+    for (const f of files) ensureWritable(f, force);
+    const buffers = await Promise.all(docs.map((d) => renderDocx(d.model)));
+    files.forEach((f, i) => writeFileAtomic(f, buffers[i]!, force));
+  } finally {
+    release();
+  }
   return files;
 }
 
