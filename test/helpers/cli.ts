@@ -6,15 +6,18 @@ import { REPO, type CliResult } from './cli-process.js';
 
 export { dakindexProcess, REPO, type CliResult } from './cli-process.js';
 
-/** Runs the CLI in-process, as `dakindex ...args`, from the repository folder. */
-export async function dakindex(args: string[], cwd = REPO): Promise<CliResult> {
+/**
+ * Runs the CLI in-process, as `dakindex ...args`, from the repository folder. `env` is the whole
+ * environment the CLI sees (DAKINDEX_*, DAKINDEX_TODAY ...): none of the test process's.
+ */
+export async function dakindex(args: string[], cwd = REPO, env: Record<string, string | undefined> = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await run(['node', 'dakindex', ...args], {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
     cwd,
-    env: {},
+    env,
   });
   return { code, stdout, stderr };
 }
