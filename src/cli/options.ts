@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UsageError } from '../core/errors.js';
+import { RELATIVE_PERIODS } from '../core/relative-period.js';
 import { parseSheetRequest } from '../io/readers/read-score-file.js';
 
 /**
@@ -33,6 +34,9 @@ export const common = {
   config: z.string().min(1).optional(),
 };
 
+/** How long a run waits for another run writing into the same --out folder (src/io/output-lock.ts). */
+export const DEFAULT_LOCK_WAIT_SECONDS = 30;
+
 export const documentOptions = {
   data: z.string().min(1).optional(),
   input: z.array(z.string().min(1)).optional(),
@@ -43,13 +47,22 @@ export const documentOptions = {
   templates: z.string().min(1).optional(),
   force: z.boolean().default(false),
   signer: z.string().trim().min(1, 'họ tên người ký không được để trống').optional(),
+  lockWait: z.coerce
+    .number({ message: 'số giây chờ phải là số' })
+    .min(0, 'số giây chờ phải từ 0 trở lên')
+    .max(3600, 'số giây chờ tối đa là 3600')
+    .default(DEFAULT_LOCK_WAIT_SECONDS),
 };
 
+/** A period number, or `current` / `previous` (resolved against today, src/cli/period-option.ts). */
+const periodNumber = (what: string, max?: number) =>
+  z.union([z.enum(RELATIVE_PERIODS), positiveInt(what, max)], { error: `${what} phải là số, current hoặc previous` });
+
 export const periodOptions = {
-  week: positiveInt('tuần', 5).optional(),
-  month: positiveInt('tháng', 12).optional(),
-  quarter: positiveInt('quý', 4).optional(),
-  year: positiveInt('năm').optional(),
+  week: periodNumber('tuần', 5).optional(),
+  month: periodNumber('tháng', 12).optional(),
+  quarter: periodNumber('quý', 4).optional(),
+  year: periodNumber('năm').optional(),
 };
 
 export { isoDate, positiveInt };

@@ -9,7 +9,8 @@ import { NO_DATA, type Level } from '../../core/types.js';
 import { readDataset } from '../../io/readers/read-dataset.js';
 import { configFor, describeWarning, settingsOf, type CliIO } from '../context.js';
 import { ensureScores } from '../pipeline.js';
-import { common, parseOptions } from '../options.js';
+import { commandOptions } from '../command-options.js';
+import { common } from '../options.js';
 import { addReadOptions } from './document-options.js';
 
 const checkOptions = z.object({ ...common, files: z.array(z.string()).min(1, 'cần ít nhất một tệp') });
@@ -20,7 +21,7 @@ export function registerCheck(program: Command, io: CliIO): void {
     .description('Đọc các tệp điểm, kiểm tra và in kết quả xếp loại theo từng cấp')
     .argument('<tệp...>', 'tệp .xlsx, .csv hoặc bảng HTML lưu dạng .xls');
   addReadOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
-      const opts = parseOptions(checkOptions, { ...raw, files });
+      const opts = commandOptions(cmd, checkOptions, { ...raw, files }, io);
       const config = configFor(opts, io);
       const dataset = await readDataset(opts.files, { config, sheets: opts.sheet, ...(opts.date ? { date: opts.date } : {}) });
       ensureScores(dataset);

@@ -22,13 +22,14 @@ export function addDocumentOptions(cmd: Command): Command {
     .option('--issued <YYYY-MM-DD>', 'ngày ban hành (mặc định để trống ngày)')
     .option('--signer <HỌ_TÊN>', 'họ tên người ký cho lần chạy này, thay tên trong cấu hình (documents.<loại>.signer.name) cả ở chữ ký và ở "(đ/c ...)" của Nơi nhận')
     .option('--templates <THƯ_MỤC>', 'thư mục mẫu văn bản của cơ quan')
-    .option('--force', 'ghi đè tệp đã có');
+    .option('--force', 'ghi đè tệp đã có')
+    .option('--lock-wait <GIÂY>', 'chờ tối đa GIÂY giây khi một lần chạy khác đang ghi vào thư mục --out (mặc định 30)');
 }
 
 export function addPeriodOptions(cmd: Command): Command {
   return cmd
-    .option('--week <N>', 'tuần thứ N của tháng (tuần bắt đầu từ thứ Hai thứ N của tháng)')
-    .option('--month <M>', 'tháng')
-    .option('--quarter <Q>', 'quý (1-4)')
-    .option('--year <Y>', 'năm (mặc định năm hiện tại)');
+    .option('--week <N>', 'tuần thứ N của tháng (tuần bắt đầu từ thứ Hai thứ N của tháng); current: tuần này, previous: tuần trước (không cần --month)')
+    .option('--month <M>', 'tháng; current: tháng này, previous: tháng trước (không cần --year)')
+    .option('--quarter <Q>', 'quý (1-4); current: quý này, previous: quý trước')
+    .option('--year <Y>', 'năm (mặc định năm hiện tại); current: năm nay, previous: năm trước');
 }

@@ -19,12 +19,15 @@ import { formatScore, formatShortDate } from '../../core/format-vi.js';
 import { newestFirst, periodSlug } from '../../core/periods.js';
 import { findParSipasFile, scanDataFolder } from '../../io/data-folder.js';
 import { readParSipas } from '../../io/readers/par-sipas.js';
+import { isRelative, relativePeriod } from '../../core/relative-period.js';
+import { commandOptions } from '../command-options.js';
 import { configFor, type CliIO } from '../context.js';
-import { common, documentOptions, isoDate, parseOptions, periodOptions, positiveInt } from '../options.js';
-import { periodFromOptions } from '../period-option.js';
+import { common, documentOptions, isoDate, periodOptions, positiveInt } from '../options.js';
+import { periodFromOptions, relativePeriodNote } from '../period-option.js';
 import {
   dataDirOf,
   issueOf,
+  lockWaitOf,
   outDirOf,
   periodSummary,
   printResult,
@@ -61,13 +64,13 @@ const lowScoreOptions = z.object({
 });
 const parSipasOptions = z.object({ ...common, ...documentOptions, year: periodOptions.year });
 
-export function registerLetter(program: Command, io: CliIO, today: () => Date): void {
+export function registerLetter(program: Command, io: CliIO, today: () => string): void {
   const letter = program
     .command('letter')
     .description('Tạo CÔNG VĂN: công khai kết quả tháng, đôn đốc địa phương có điểm thấp, Chỉ số PAR Index và SIPAS');
   registerPublish(letter, io, today);
   registerLowScore(letter, io);
-  registerParSipas(letter, io);
+  registerParSipas(letter, io, today);
   for (const c of letter.commands) c.helpOption('-h, --help', 'hiển thị trợ giúp');
   letter.action(() => {
     throw new UsageError('cần chọn loại công văn: publish, low-score hoặc par-sipas (xem: dakindex letter --help)');
@@ -76,26 +79,28 @@ export function registerLetter(program: Command, io: CliIO, today: () => Date): 
 
 // ------------------------------------------------------------------ publish (seed 000)
 
-function registerPublish(letter: Command, io: CliIO, today: () => Date): void {
+function registerPublish(letter: Command, io: CliIO, today: () => string): void {
   const cmd = letter
     .command('publish')
     .description('Công văn công khai kết quả Bộ chỉ số của một tháng, kèm các Phụ lục (ví dụ: --month 5 --year 2024)')
-    .option('--month <M>', 'tháng công khai (bắt buộc)')
-    .option('--year <Y>', 'năm (mặc định năm hiện tại)');
+    .option('--month <M>', 'tháng công khai (bắt buộc); current: tháng này, previous: tháng trước (không cần --year)')
+    .option('--year <Y>', 'năm (mặc định năm hiện tại); current, previous: năm nay, năm trước');
   addDocumentOptions(cmd);
   cmd.action(async (raw: Record<string, unknown>) => {
-    const opts = parseOptions(publishOptions, raw);
+    const opts = commandOptions(cmd, publishOptions, raw, io);
     if (opts.month === undefined) throw new UsageError('cần --month M (tháng công khai kết quả), ví dụ: --month 5 --year 2024');
     const period = periodFromOptions({ month: opts.month, year: opts.year }, today()) as MonthPeriod;
+    const periodNote = relativePeriodNote(opts, period);
     const config = configFor(opts, io);
     const templates = templatesOf(opts, io);
     const data = await readPeriod(period, opts, config, io, 'công văn');
     const input = { period, current: data.current.evaluation, comparison: data.comparison, config, issue: issueOf(opts) };
     const model = buildPublishModel(input, templates.render(['cong-van-cong-khai'], publishContext(input)));
     const name = `${data.current.evaluation.date}_cong-van-cong-khai-${periodSlug(period)}.docx`;
-    const files = await writeDocuments([{ model, name }], outDirOf(opts, config, io), opts.force);
+    const files = await writeDocuments([{ model, name }], outDirOf(opts, config, io), opts.force, lockWaitOf(opts, io));
     const warnings = [...data.warnings, ...issueWarnings(config, 'publish', input.issue, evaluationDate(input.current.date))];
-    printResult(io, opts.json, 'công văn', files, { ...data, warnings }, periodSummary(period, data));
+    const notes = [periodNote ?? [], data.notes].flat();
+    printResult(io, opts.json, 'công văn', files, { ...data, notes, warnings }, periodSummary(period, data));
   });
 }
 
@@ -150,7 +155,7 @@ function registerLowScore(letter: Command, io: CliIO): void {
     .option('--separate', 'mỗi xã, phường một công văn riêng');
   addDocumentOptions(cmd);
   cmd.action(async (raw: Record<string, unknown>) => {
-    const opts = parseOptions(lowScoreOptions, raw);
+    const opts = commandOptions(cmd, lowScoreOptions, raw, io);
     if (opts.bottom !== undefined && opts.below !== undefined) throw new UsageError('chọn một trong --bottom N hoặc --below ĐIỂM, không dùng cả hai');
     if (opts.bottom === undefined && opts.below === undefined) {
       throw new UsageError('cần --bottom N (N xã, phường điểm thấp nhất) hoặc --below ĐIỂM (các xã, phường dưới ĐIỂM)');
@@ -191,7 +196,7 @@ function registerLowScore(letter: Command, io: CliIO): void {
       used.add(name);
       return { model, name: `${name}.docx` };
     });
-    const files = await writeDocuments(docs, outDirOf(opts, config, io), opts.force);
+    const files = await writeDocuments(docs, outDirOf(opts, config, io), opts.force, lockWaitOf(opts, io));
 
     const warnings = [
       ...current.evaluation.warnings,
@@ -226,21 +231,22 @@ function parSipasFile(opts: { input?: string[] | undefined; data?: string | unde
   return findParSipasFile(dataDirOf(opts, config, io), year);
 }
 
-function registerParSipas(letter: Command, io: CliIO): void {
+function registerParSipas(letter: Command, io: CliIO, today: () => string): void {
   const cmd = letter
     .command('par-sipas')
     .description('Công văn về kết quả Chỉ số PAR Index và SIPAS của một năm so với năm trước (ví dụ: --year 2021 --input par-sipas-2021.yaml)')
-    .option('--year <Y>', 'năm của kết quả (mặc định năm mới nhất trong tệp số liệu)');
+    .option('--year <Y>', 'năm của kết quả, hoặc current|previous (mặc định năm mới nhất trong tệp số liệu)');
   addDocumentOptions(cmd);
   cmd.action(async (raw: Record<string, unknown>) => {
-    const opts = parseOptions(parSipasOptions, raw);
+    const opts = commandOptions(cmd, parSipasOptions, raw, io);
+    const askedYear = isRelative(opts.year) ? relativePeriod('year', opts.year, today()).year : opts.year;
     if (opts.previous?.length) throw new UsageError('--previous không dùng cho công văn PAR Index, SIPAS: tệp số liệu chứa cả năm trước');
     if (opts.date) throw new UsageError('--date không dùng cho công văn PAR Index, SIPAS: ngày công bố lấy từ tệp số liệu');
     if (opts.sheet.length > 1) throw new UsageError('--sheet: chỉ chọn một sheet');
     const config = configFor(opts, io);
     const templates = templatesOf(opts, io);
-    const file = parSipasFile(opts, opts.year, config, io);
-    const { data, year, skippedSheets } = await readParSipas(file, { config, year: opts.year, sheet: opts.sheet[0]?.name });
+    const file = parSipasFile(opts, askedYear, config, io);
+    const { data, year, skippedSheets } = await readParSipas(file, { config, year: askedYear, sheet: opts.sheet[0]?.name });
 
     const input = { year, data, config, issue: issueOf(opts) };
     const model = buildParSipasModel(input, templates.render(['cong-van-par-sipas'], parSipasContext(input)));
@@ -249,10 +255,15 @@ function registerParSipas(letter: Command, io: CliIO): void {
       [{ model, name: `${announced}_cong-van-par-sipas-nam-${year}.docx` }],
       outDirOf(opts, config, io),
       opts.force,
+      lockWaitOf(opts, io),
     );
 
     const cur = data.years[year]!;
-    const notes = [`Số liệu PAR Index, SIPAS: ${basename(file)} (năm ${year}${data.years[year - 1] ? ` và năm ${year - 1}` : ''})`];
+    const yearNote = relativePeriodNote({ year: opts.year }, { kind: 'year', year });
+    const notes = [
+      ...(yearNote ? [yearNote] : []),
+      `Số liệu PAR Index, SIPAS: ${basename(file)} (năm ${year}${data.years[year - 1] ? ` và năm ${year - 1}` : ''})`,
+    ];
     const warnings = [
       ...parSipasWarnings(input),
       ...issueWarnings(config, 'parSipas', input.issue, { date: announced, what: `ngày công bố kết quả năm ${year} (theo ${basename(file)})` }),
