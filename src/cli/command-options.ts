@@ -30,7 +30,7 @@ function specsOf(cmd: Command, shape: Record<string, z.ZodType>): OptionSpec[] {
   });
 }
 
-/** Long names of every option of every command of the program. */
+/** Long names of every option of every command of the program (not the program's own --version). */
 function allOptionNames(cmd: Command): string[] {
   let root = cmd;
   while (root.parent) root = root.parent;
@@ -39,7 +39,7 @@ function allOptionNames(cmd: Command): string[] {
     for (const o of c.options) if (o.long) names.push(o.long.replace(/^--/, ''));
     c.commands.forEach(visit);
   };
-  visit(root);
+  root.commands.forEach(visit);
   return [...new Set(names)];
 }
 

@@ -152,10 +152,10 @@ describe('options from the environment and the configuration file', () => {
     expect(file.code).toBe(1);
     expect(file.stderr).toContain(`${join(cwd, 'dakindex.config.json')}, defaults.lock-wait: số giây chờ phải là số`);
 
-    const typo = office({ defaults: { wek: 'current', dataDir: 'x' } });
+    const typo = office({ defaults: { wek: 'current', dataDir: 'x', version: true } });
     const unknown = await dakindex(['report', '--week', 'current', '--data', DATA], typo, FRIDAY);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('defaults: "wek", "dataDir" không phải tùy chọn dùng được trong tệp cấu hình; các tùy chọn: ');
+    expect(unknown.stderr).toContain('defaults: "wek", "dataDir", "version" không phải tùy chọn dùng được trong tệp cấu hình; các tùy chọn: ');
     expect(unknown.stderr).toContain('lock-wait');
     expect(existsSync(join(typo, 'out'))).toBe(false);
   });
