@@ -17,8 +17,12 @@ export const OPTION_GROUPS: readonly (readonly string[])[] = [
   ['bottom', 'below'],
 ];
 
-/** DAKINDEX_* variables that are not options. */
-export const OTHER_VARIABLES: readonly string[] = ['DAKINDEX_TODAY'];
+/** DAKINDEX_* variables that are not options: not warned about. A new one is added here. */
+export const OTHER_VARIABLES: readonly string[] = [
+  'DAKINDEX_TODAY',
+  // Read by bench/maxrss.mjs in the CLI's process.
+  'DAKINDEX_BENCH_RSS_FILE',
+];
 
 function specsOf(cmd: Command, shape: Record<string, z.ZodType>): OptionSpec[] {
   return cmd.options.flatMap((o) => {
