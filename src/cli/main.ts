@@ -7,6 +7,7 @@ import { registerReport } from './commands/report.js';
 import { registerTemplates } from './commands/templates.js';
 import { processIO, userText, type CliIO } from './context.js';
 import { addExamples } from './examples.js';
+import { officeToday } from './today.js';
 
 const HELP_TITLES: [RegExp, string][] = [
   [/^Usage:/gm, 'Cách dùng:'],
@@ -18,8 +19,24 @@ const HELP_TITLES: [RegExp, string][] = [
   [/\[command\]/g, '[lệnh]'],
 ];
 
-/** The commander program with every command; `io` receives all output. */
-export function buildProgram(io: CliIO, today: () => Date = () => new Date()): Command {
+/** What `dakindex --help` says after the commands: exit codes, and options from the environment and the configuration. */
+export const PROGRAM_HELP_END = `
+Mã thoát:
+  0  thành công
+  1  lỗi dữ liệu, cấu hình hoặc mẫu văn bản; không ghi được văn bản (tệp đã có, thư mục --out đang
+     được một lần chạy khác ghi quá thời gian --lock-wait)
+  2  sai cách dùng: tùy chọn thiếu, thừa hoặc sai giá trị (kể cả từ biến môi trường DAKINDEX_*)
+  4  đã ghi .docx nhưng thiếu bản PDF (--pdf: không có LibreOffice hoặc chuyển đổi lỗi)
+  70 lỗi không mong đợi (chạy lại với DEBUG=dakindex để xem chi tiết)
+
+Tùy chọn lấy từ đâu (trên thắng dưới): dòng lệnh; biến môi trường DAKINDEX_<TÊN> (tên dài viết hoa,
+"-" thành "_": DAKINDEX_DATA, DAKINDEX_OUT, DAKINDEX_WEEK, DAKINDEX_LOCK_WAIT); mục defaults của tệp
+cấu hình (defaults: { data: "D:/Du lieu", out: "D:/Bao cao" }); mặc định.
+Kỳ tương đối: --week, --month, --quarter, --year current|previous tính theo ngày hôm nay giờ Việt Nam
+(Asia/Ho_Chi_Minh); DAKINDEX_TODAY=YYYY-MM-DD đặt ngày hôm nay.`;
+
+/** The commander program with every command; `io` receives all output; `today` is an ISO date. */
+export function buildProgram(io: CliIO, today: () => string = () => officeToday(io.env)): Command {
   const program = new Command('dakindex')
     .description(
       'Tạo báo cáo, công văn về Bộ chỉ số phục vụ người dân, doanh nghiệp (QĐ 766/QĐ-TTg) từ bảng điểm Excel',
@@ -32,6 +49,7 @@ export function buildProgram(io: CliIO, today: () => Date = () => new Date()): C
       formatHelp: (cmd, helper) => HELP_TITLES.reduce((t, [re, vi]) => t.replace(re, vi), Help.prototype.formatHelp.call(helper, cmd, helper)),
     })
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(translate(s)) })
+    .addHelpText('after', PROGRAM_HELP_END)
     .exitOverride();
   registerCheck(program, io);
   registerReport(program, io, today);
@@ -61,7 +79,7 @@ function translate(s: string): string {
 /** The exit status of each kind of error; 70 for an unexpected one. */
 const EXIT_CODES: Record<ErrorCode, number> = { data: 1, usage: 2, pdf: 4 };
 
-/** Runs the CLI and returns the exit code: 0 ok, 1 data errors, 2 usage errors, 4 documents written without their PDF (--pdf). */
+/** Runs the CLI and returns the exit code: 0 ok, 1 data errors, 2 usage errors, 4 documents written without their PDF (--pdf), 70 unexpected (PROGRAM_HELP_END). */
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const program = buildProgram(io);
   try {

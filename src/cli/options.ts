@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { UsageError } from '../core/errors.js';
+import { RELATIVE_PERIODS } from '../core/relative-period.js';
 import { parseSheetRequest } from '../io/readers/read-score-file.js';
 
 /**
@@ -33,6 +34,13 @@ const score100 = (what: string) =>
     .number({ message: `${what} phải là số` })
     .min(0, `${what} phải từ 0 đến 100`)
     .max(100, `${what} phải từ 0 đến 100`);
+
+/** A period number, or `current` / `previous` (resolved against today, src/cli/period-option.ts). */
+const periodNumber = (what: string, max?: number) =>
+  z.union([z.enum(RELATIVE_PERIODS), positiveInt(what, max)], { error: `${what} phải là số, current hoặc previous` });
+
+/** How long a run waits for another run writing into the same --out folder (src/io/output-lock.ts). */
+export const DEFAULT_LOCK_WAIT_SECONDS = 30;
 
 interface OptionSpec {
   /** Commander's flag, with its value placeholder. */
@@ -85,15 +93,32 @@ export const OPTIONS = {
     help: 'ghi thêm bản PDF bên cạnh mỗi .docx, cùng tên (cần LibreOffice: soffice trong PATH hoặc DAKINDEX_SOFFICE)',
     schema: z.boolean().default(false),
   },
+  lockWait: {
+    flag: '--lock-wait <GIÂY>',
+    help: `chờ tối đa GIÂY giây khi một lần chạy khác đang ghi vào thư mục --out (mặc định ${DEFAULT_LOCK_WAIT_SECONDS})`,
+    schema: z.coerce
+      .number({ message: 'số giây chờ phải là số' })
+      .min(0, 'số giây chờ phải từ 0 trở lên')
+      .max(3600, 'số giây chờ tối đa là 3600')
+      .default(DEFAULT_LOCK_WAIT_SECONDS),
+  },
   // The period of a document.
   week: {
     flag: '--week <N>',
-    help: 'tuần thứ N của tháng (tuần bắt đầu từ thứ Hai thứ N của tháng)',
-    schema: positiveInt('tuần', 5).optional(),
+    help: 'tuần thứ N của tháng (tuần bắt đầu từ thứ Hai thứ N của tháng); current: tuần này, previous: tuần trước (không cần --month)',
+    schema: periodNumber('tuần', 5).optional(),
   },
-  month: { flag: '--month <M>', help: 'tháng', schema: positiveInt('tháng', 12).optional() },
-  quarter: { flag: '--quarter <Q>', help: 'quý (1-4)', schema: positiveInt('quý', 4).optional() },
-  year: { flag: '--year <Y>', help: 'năm (mặc định năm hiện tại)', schema: positiveInt('năm').optional() },
+  month: {
+    flag: '--month <M>',
+    help: 'tháng; current: tháng này, previous: tháng trước (không cần --year)',
+    schema: periodNumber('tháng', 12).optional(),
+  },
+  quarter: { flag: '--quarter <Q>', help: 'quý (1-4); current: quý này, previous: quý trước', schema: periodNumber('quý', 4).optional() },
+  year: {
+    flag: '--year <Y>',
+    help: 'năm (mặc định năm hiện tại); current: năm nay, previous: năm trước',
+    schema: periodNumber('năm').optional(),
+  },
   // Công văn đôn đốc địa phương có điểm thấp.
   bottom: { flag: '--bottom <N>', help: 'chọn N xã, phường có điểm thấp nhất', schema: positiveInt('số địa phương').optional() },
   below: { flag: '--below <ĐIỂM>', help: 'chọn mọi xã, phường có điểm dưới ĐIỂM', schema: score100('điểm').optional() },
@@ -110,7 +135,7 @@ export const READ_OPTIONS = ['sheet', 'province', 'date', 'config', 'json'] as c
 /** The options of every command that writes documents, after the ones that choose them. */
 export const DOCUMENT_OPTIONS = [
   ...READ_OPTIONS,
-  ...(['data', 'input', 'previous', 'out', 'number', 'issued', 'signer', 'templates', 'force', 'pdf'] as const),
+  ...(['data', 'input', 'previous', 'out', 'number', 'issued', 'signer', 'templates', 'force', 'pdf', 'lockWait'] as const),
 ] as const satisfies readonly OptionKey[];
 export const PERIOD_OPTIONS = ['week', 'month', 'quarter', 'year'] as const satisfies readonly OptionKey[];
 

@@ -123,6 +123,8 @@ export interface OutputOptions {
   force: boolean;
   /** Also write the PDF of each document. */
   pdf?: boolean | undefined;
+  /** Seconds to wait for another run writing into the same folder. */
+  lockWait: number;
 }
 
 export function issueOf(opts: OutputOptions): Omit<Issue, 'fallback'> {
@@ -145,7 +147,6 @@ export function outDirOf(opts: OutputOptions, config: Config, io: CliIO): string
   return resolve(io.cwd, opts.out ?? config.outDir);
 }
 
-/** The configuration and where the documents go: read before any data, as a bad one stops the run. */
 /** Prints what a run made, after writing the PDF of each document with --pdf (exit 4 if one is missing). */
 export async function finish(
   io: CliIO,
@@ -157,6 +158,7 @@ export async function finish(
   printResult(io, opts.json, noun, produced, opts.pdf ? await convertToPdf(produced.files, opts.force, config, io) : null);
 }
 
+/** The configuration and where the documents go: read before any data, as a bad one stops the run. */
 export async function setUp(
   opts: OutputOptions & { config?: string | undefined; province?: string | undefined },
   io: CliIO,
@@ -164,7 +166,13 @@ export async function setUp(
   const config = configFor(opts, io);
   const templates = await templatesOf(opts, io);
   const beside = opts.pdf ? { beside: (docx: string) => [pdfPathOf(docx)] } : {};
-  return { config, output: { templates, dir: outDirOf(opts, config, io), force: opts.force, ...beside } };
+  const lock = { seconds: opts.lockWait, tell: io.stderr };
+  return { config, output: { templates, dir: outDirOf(opts, config, io), force: opts.force, lock, ...beside } };
+}
+
+/** The read data with the line that says which period a relative option named ("Kỳ: … (tuần trước)"). */
+export function withPeriodNote<R extends ReadReport>(read: R, note: string | null): R {
+  return note ? { ...read, notes: [note, ...read.notes] } : read;
 }
 
 /** A period's data and the previous period's, read and evaluated, with what the user should know. */

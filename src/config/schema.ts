@@ -138,6 +138,11 @@ export const configSchema = z
     legalBases: z.array(legalBasisSchema),
     /** Names of bodies and systems by date: `names.digitalAgency` ... in the templates. */
     names: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'tên khóa chỉ gồm chữ cái, chữ số'), z.array(datedNameSchema).min(1)),
+    /**
+     * Option values used when neither the command line nor a DAKINDEX_* variable gives them, keyed
+     * by the option's long name (`data`, `out`, `lock-wait`); checked in src/cli/option-sources.ts.
+     */
+    defaults: z.record(z.string(), z.unknown()).optional(),
   })
   .superRefine((cfg, ctx) => {
     const keys = cfg.bands.map((b) => b.key);

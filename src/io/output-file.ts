@@ -25,7 +25,8 @@ function tmpName(file: string, pid = process.pid): string {
   return join(dirname(file), `.${basename(file)}.${pid}.tmp`);
 }
 
-function processAlive(pid: number): boolean {
+/** Whether a process with this PID exists on this machine. */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

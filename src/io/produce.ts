@@ -6,6 +6,7 @@ import type { DocumentModel } from '../core/documents/model.js';
 import { DataError } from '../core/errors.js';
 import type { SkippedSheet, Warning } from '../core/types.js';
 import { ensureWritable, writeFileAtomic } from './output-file.js';
+import { acquireOutputLock } from './output-lock.js';
 import type { TemplateSet } from './templates.js';
 
 /** What reading a document's data told: the user's notes and warnings, and its part of --json. */
@@ -19,14 +20,26 @@ export interface ReadReport {
   summary: object;
 }
 
-export interface Output {
-  templates: TemplateSet;
+/** Where and how documents are written. */
+export interface WriteTarget {
   /** The folder the documents are written to. */
   dir: string;
   /** Replace existing files. */
   force: boolean;
   /** Files that will be written beside each document (its PDF): refused with it when they exist. */
   beside?: (docx: string) => string[];
+  /** How long to wait for another run writing into the same folder (src/io/output-lock.ts). */
+  lock: LockWait;
+}
+
+export interface LockWait {
+  seconds: number;
+  /** Told when the folder is busy and the run starts waiting. */
+  tell: (message: string) => void;
+}
+
+export interface Output extends WriteTarget {
+  templates: TemplateSet;
 }
 
 /** What a run made and what the user should be told. */
@@ -52,7 +65,7 @@ export function renderDocuments<I extends DocumentInput>(kind: DocumentKind<I>, 
 
 /** Every document kind's run: render, write, and gather what to tell. */
 export async function produce<I extends DocumentInput>(kind: DocumentKind<I>, input: I, read: ReadReport, out: Output): Promise<Produced> {
-  const files = await writeDocuments(renderDocuments(kind, input, out.templates), out.dir, out.force, out.beside);
+  const files = await writeDocuments(renderDocuments(kind, input, out.templates), out);
   return {
     files,
     notes: [...read.notes, ...kind.notes(input)],
@@ -68,18 +81,18 @@ export async function produce<I extends DocumentInput>(kind: DocumentKind<I>, in
 
 /**
  * Writes every document atomically; returns their paths. Existing files are refused before any
- * work, and nothing is written until all are rendered.
+ * work, and nothing is written until all are rendered. One run at a time writes into a folder:
+ * another run's lock is waited for.
  */
-export async function writeDocuments(
-  docs: RenderedDocument[],
-  dir: string,
-  force: boolean,
-  beside: (docx: string) => string[] = () => [],
-): Promise<string[]> {
+export async function writeDocuments(docs: RenderedDocument[], target: WriteTarget): Promise<string[]> {
+  const { dir, force, beside = () => [] } = target;
   const files = docs.map((d) => join(dir, d.name));
   const twice = files.find((f, i) => files.indexOf(f) !== i);
   if (twice) throw new DataError(`Hai văn bản trùng tên tệp ${twice}; không ghi văn bản nào.`);
-  for (const f of files) for (const g of [f, ...beside(f)]) ensureWritable(g, force);
+  const refuseExisting = () => {
+    for (const f of files) for (const g of [f, ...beside(f)]) ensureWritable(g, force);
+  };
+  refuseExisting();
   for (const d of docs) {
     const problem = appendixMentionProblem(d.model);
     if (problem) throw new DataError(`${d.name}: ${problem}; không ghi văn bản nào. Sửa mẫu văn bản hoặc dữ liệu.`);
@@ -87,6 +100,13 @@ export async function writeDocuments(
   // Loaded here, not at startup: `dakindex --help` must not pay for the docx library.
   const { renderDocx } = await import('./docx/render.js');
   const buffers = await Promise.all(docs.map((d) => renderDocx(d.model)));
-  files.forEach((f, i) => writeFileAtomic(f, buffers[i]!, force));
+  const release = await acquireOutputLock(dir, { waitMs: target.lock.seconds * 1000, onWait: target.lock.tell });
+  try {
+    // Checked again under the lock: the run waited for may have written the same files.
+    refuseExisting();
+    files.forEach((f, i) => writeFileAtomic(f, buffers[i]!, force));
+  } finally {
+    release();
+  }
   return files;
 }

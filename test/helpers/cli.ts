@@ -6,7 +6,10 @@ import { REPO, type CliResult } from './cli-process.js';
 
 export { dakindexProcess, REPO, type CliResult } from './cli-process.js';
 
-/** Runs the CLI in-process, as `dakindex ...args`, from the repository folder, with `env` as its environment. */
+/**
+ * Runs the CLI in-process, as `dakindex ...args`, from the repository folder. `env` is the whole
+ * environment the CLI sees (DAKINDEX_*, DAKINDEX_TODAY ...): none of the test process's.
+ */
 export async function dakindex(args: string[], cwd = REPO, env: Record<string, string | undefined> = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';

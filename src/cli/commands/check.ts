@@ -8,7 +8,8 @@ import { summarize, type CheckSummary } from '../../core/summary.js';
 import { NO_DATA, type Level } from '../../core/types.js';
 import { readDataset } from '../../io/readers/read-dataset.js';
 import { configFor, describeWarning, settingsOf, type CliIO } from '../context.js';
-import { declareOptions, parseOptions, READ_OPTIONS } from '../options.js';
+import { commandOptions } from '../command-options.js';
+import { declareOptions, READ_OPTIONS } from '../options.js';
 import { ensureScores } from '../pipeline.js';
 
 export function registerCheck(program: Command, io: CliIO): void {
@@ -18,7 +19,7 @@ export function registerCheck(program: Command, io: CliIO): void {
     .argument('<tệp...>', 'tệp .xlsx, .csv hoặc bảng HTML lưu dạng .xls');
   const options = declareOptions(cmd, READ_OPTIONS).extend({ files: z.array(z.string()).min(1, 'cần ít nhất một tệp') });
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
-    const opts = parseOptions(options, { ...raw, files });
+    const opts = commandOptions(options, { ...raw, files }, io);
     const config = configFor(opts, io);
     const dataset = await readDataset(opts.files, { config, sheets: opts.sheet, ...(opts.date ? { date: opts.date } : {}) });
     ensureScores(dataset);

@@ -5,9 +5,11 @@ import { publish, type MonthPeriod } from '../../core/documents/letter-publish.j
 import { UsageError } from '../../core/errors.js';
 import { produce } from '../../io/produce.js';
 import type { CliIO } from '../context.js';
-import { declareOptions, DOCUMENT_OPTIONS, parseOptions, without } from '../options.js';
-import { periodFromOptions } from '../period-option.js';
-import { issueOf, readPeriod, finish, setUp } from '../pipeline.js';
+import { isRelative, relativePeriod } from '../../core/relative-period.js';
+import { commandOptions } from '../command-options.js';
+import { declareOptions, DOCUMENT_OPTIONS, without } from '../options.js';
+import { periodFromOptions, relativePeriodNote } from '../period-option.js';
+import { issueOf, readPeriod, finish, setUp, withPeriodNote } from '../pipeline.js';
 import { readDays } from '../read-days.js';
 import { readParSipasFigures } from '../read-par-sipas.js';
 
@@ -16,13 +18,14 @@ import { readParSipasFigures } from '../read-par-sipas.js';
  * 004). Each: options → read → produce → print, as `report`.
  */
 
-export function registerLetter(program: Command, io: CliIO, today: () => Date): void {
+/** `today` is an ISO date in the office's time zone (src/cli/today.ts). */
+export function registerLetter(program: Command, io: CliIO, today: () => string): void {
   const letter = program
     .command('letter')
     .description('Tạo CÔNG VĂN: công khai kết quả tháng, đôn đốc địa phương có điểm thấp, Chỉ số PAR Index và SIPAS');
   registerPublish(letter, io, today);
   registerLowScore(letter, io);
-  registerParSipas(letter, io);
+  registerParSipas(letter, io, today);
   for (const c of letter.commands) c.helpOption('-h, --help', 'hiển thị trợ giúp');
   letter.action(() => {
     throw new UsageError('cần chọn loại công văn: publish, low-score hoặc par-sipas (xem: dakindex letter --help)');
@@ -30,18 +33,21 @@ export function registerLetter(program: Command, io: CliIO, today: () => Date): 
 }
 
 /** Seed 000. */
-function registerPublish(letter: Command, io: CliIO, today: () => Date): void {
+function registerPublish(letter: Command, io: CliIO, today: () => string): void {
   const cmd = letter
     .command('publish')
     .description('Công văn công khai kết quả Bộ chỉ số của một tháng, kèm các Phụ lục (ví dụ: --month 5 --year 2024)');
-  const options = declareOptions(cmd, ['month', 'year', ...DOCUMENT_OPTIONS], { month: 'tháng công khai (bắt buộc)' }).superRefine((o, ctx) => {
+  const options = declareOptions(cmd, ['month', 'year', ...DOCUMENT_OPTIONS], {
+    month: 'tháng công khai (bắt buộc); current: tháng này, previous: tháng trước (không cần --year)',
+  }).superRefine((o, ctx) => {
     if (o.month === undefined) ctx.addIssue({ code: 'custom', message: 'cần --month M (tháng công khai kết quả), ví dụ: --month 5 --year 2024' });
   });
   cmd.action(async (raw: Record<string, unknown>) => {
-    const opts = parseOptions(options, raw);
-    const period = periodFromOptions({ month: opts.month, year: opts.year }, today()) as MonthPeriod;
+    const opts = commandOptions(options, raw, io);
+    const chosen = { month: opts.month, year: opts.year };
+    const period = periodFromOptions(chosen, today()) as MonthPeriod;
     const { config, output } = await setUp(opts, io);
-    const data = await readPeriod(period, opts, config, io, publish.noun);
+    const data = withPeriodNote(await readPeriod(period, opts, config, io, publish.noun), relativePeriodNote(chosen, period));
     const input = { period, current: data.current.evaluation, comparison: data.comparison, config, issue: issueOf(opts) };
     await finish(io, opts, config, publish.noun, await produce(publish, input, data, output));
   });
@@ -60,7 +66,7 @@ function registerLowScore(letter: Command, io: CliIO): void {
     }
   });
   cmd.action(async (raw: Record<string, unknown>) => {
-    const opts = parseOptions(options, raw);
+    const opts = commandOptions(options, raw, io);
     const choice: LowScoreChoice = opts.bottom !== undefined ? { bottom: opts.bottom } : { below: opts.below! };
     const { config, output } = await setUp(opts, io);
     const data = await readDays(opts, config, io);
@@ -78,20 +84,22 @@ function registerLowScore(letter: Command, io: CliIO): void {
 }
 
 /** Seed 004: its figures file holds the year before and the announcement date, so no --previous or --date. */
-function registerParSipas(letter: Command, io: CliIO): void {
+function registerParSipas(letter: Command, io: CliIO, today: () => string): void {
   const cmd = letter
     .command('par-sipas')
     .description('Công văn về kết quả Chỉ số PAR Index và SIPAS của một năm so với năm trước (ví dụ: --year 2021 --input par-sipas-2021.yaml)');
   const options = declareOptions(cmd, ['year', ...without(DOCUMENT_OPTIONS, 'previous', 'date')], {
-    year: 'năm của kết quả (mặc định năm mới nhất trong tệp số liệu)',
+    year: 'năm của kết quả, hoặc current|previous (mặc định năm mới nhất trong tệp số liệu)',
   }).superRefine((o, ctx) => {
     if (o.sheet.length > 1) ctx.addIssue({ code: 'custom', path: ['sheet'], message: 'chỉ chọn một sheet' });
     if ((o.input?.length ?? 0) > 1) ctx.addIssue({ code: 'custom', path: ['input'], message: 'công văn PAR Index, SIPAS đọc một tệp số liệu' });
   });
   cmd.action(async (raw: Record<string, unknown>) => {
-    const opts = parseOptions(options, raw);
+    const opts = commandOptions(options, raw, io);
+    const asked = isRelative(opts.year) ? relativePeriod('year', opts.year, today()).year : opts.year;
     const { config, output } = await setUp(opts, io);
-    const { data, year, ...read } = await readParSipasFigures(opts, config, io);
+    const { data, year, ...figures } = await readParSipasFigures({ ...opts, year: asked }, config, io);
+    const read = withPeriodNote(figures, relativePeriodNote({ year: opts.year }, { kind: 'year', year }));
     const input = { year, data, config, issue: issueOf(opts) };
     await finish(io, opts, config, parSipas.noun, await produce(parSipas, input, read, output));
   });

@@ -2,21 +2,23 @@ import type { Command } from 'commander';
 import { reportOf } from '../../core/documents/report.js';
 import { produce } from '../../io/produce.js';
 import type { CliIO } from '../context.js';
-import { declareOptions, DOCUMENT_OPTIONS, parseOptions, PERIOD_OPTIONS } from '../options.js';
-import { periodFromOptions, periodRule } from '../period-option.js';
-import { issueOf, readPeriod, finish, setUp } from '../pipeline.js';
+import { commandOptions } from '../command-options.js';
+import { declareOptions, DOCUMENT_OPTIONS, PERIOD_OPTIONS } from '../options.js';
+import { periodFromOptions, periodRule, relativePeriodNote } from '../period-option.js';
+import { issueOf, readPeriod, finish, setUp, withPeriodNote } from '../pipeline.js';
 
-export function registerReport(program: Command, io: CliIO, today: () => Date): void {
+/** `today` is an ISO date in the office's time zone (src/cli/today.ts). */
+export function registerReport(program: Command, io: CliIO, today: () => string): void {
   const cmd = program
     .command('report')
     .description('Tạo BÁO CÁO kết quả đánh giá (tuần, tháng, quý, năm) kèm các Phụ lục, định dạng .docx');
   const options = declareOptions(cmd, [...PERIOD_OPTIONS, ...DOCUMENT_OPTIONS]).superRefine(periodRule);
   cmd.action(async (raw: Record<string, unknown>) => {
-    const opts = parseOptions(options, raw);
+    const opts = commandOptions(options, raw, io);
     const period = periodFromOptions(opts, today());
     const kind = reportOf(period);
     const { config, output } = await setUp(opts, io);
-    const data = await readPeriod(period, opts, config, io, kind.noun);
+    const data = withPeriodNote(await readPeriod(period, opts, config, io, kind.noun), relativePeriodNote(opts, period));
     const input = { period, current: data.current.evaluation, comparison: data.comparison, config, issue: issueOf(opts) };
     await finish(io, opts, config, kind.noun, await produce(kind, input, data, output));
   });
