@@ -50,11 +50,15 @@ export function renderDocuments<I extends DocumentInput>(kind: DocumentKind<I>, 
   return kind.documents(input).map((d) => ({ model: kind.model(input, templates.render(names, d.context)), name: `${d.name}.docx` }));
 }
 
-/** Every document kind's run: render, write, and gather what to tell. */
-export async function produce<I extends DocumentInput>(kind: DocumentKind<I>, input: I, read: ReadReport, out: Output): Promise<Produced> {
-  const files = await writeDocuments(renderDocuments(kind, input, out.templates), out.dir, out.force, out.beside);
+/** A kind's documents, rendered, and what to tell of them: a run but for the writing. */
+export interface Prepared extends Omit<Produced, 'files'> {
+  docs: RenderedDocument[];
+}
+
+/** Renders the kind's documents and gathers what to tell: the reading's notes and warnings, then the kind's. */
+export function prepareDocuments<I extends DocumentInput>(kind: DocumentKind<I>, input: I, read: ReadReport, templates: TemplateSet): Prepared {
   return {
-    files,
+    docs: renderDocuments(kind, input, templates),
     notes: [...read.notes, ...kind.notes(input)],
     warnings: [
       ...read.warnings,
@@ -64,6 +68,13 @@ export async function produce<I extends DocumentInput>(kind: DocumentKind<I>, in
     skippedSheets: read.skippedSheets,
     summary: { ...read.summary, ...kind.summary(input) },
   };
+}
+
+/** Every document kind's run: render, write, and gather what to tell. */
+export async function produce<I extends DocumentInput>(kind: DocumentKind<I>, input: I, read: ReadReport, out: Output): Promise<Produced> {
+  const { docs, ...told } = prepareDocuments(kind, input, read, out.templates);
+  const files = await writeDocuments(docs, out.dir, out.force, out.beside);
+  return { files, ...told };
 }
 
 /**
