@@ -194,3 +194,28 @@ describe('dakindex batch: usage', () => {
     expect(statSync(file).size).toBe(0);
   });
 });
+
+describe('dakindex batch --months --letters publish', () => {
+  it('makes each month’s report then its letter, in date order; a letter its data cannot give fails alone', async () => {
+    const out = tempDir('dakindex-batch-out-');
+    const r = await dakindexProcess(['batch', '--year', '2024', '--months', '--from', '2024-05-01', '--to', '2024-06-30', '--letters', 'publish', '--data', 'fixtures/daklak', '--out', out, '--json']);
+    expect(r.code).toBe(3);
+    const j = JSON.parse(r.stdout);
+    expect(j.letters).toEqual(['publish']);
+    expect(j.documents.map((d: { label: string; status: string }) => `${d.label}: ${d.status}`)).toEqual([
+      'báo cáo tháng 5/2024: made',
+      'công văn công khai tháng 5/2024: made',
+      'báo cáo tháng 6/2024: made',
+      'công văn công khai tháng 6/2024: failed',
+    ]);
+    expect(j.documents[3].reason).toBe('Dữ liệu ngày 02/7/2024 không có điểm của tỉnh Đắk Lắk (cần bảng điểm các tỉnh, thành phố): không tạo công văn công khai.');
+    expect(j.documents[1]).toMatchObject({ kind: 'publish', files: [join(out, '2024-06-04_cong-van-cong-khai-thang-05-2024.docx')] });
+    // The letter's own warning, as `letter publish` gives it: no signer's name in the default configuration.
+    expect(j.documents[1].warnings).toEqual(expect.arrayContaining([expect.stringContaining('Chưa có họ tên người ký (khóa documents.publish.signer.name')]));
+    expect(docx(out)).toEqual([
+      '2024-06-04_bao-cao-thang-05-2024.docx',
+      '2024-06-04_cong-van-cong-khai-thang-05-2024.docx',
+      '2024-07-02_bao-cao-thang-06-2024.docx',
+    ]);
+  }, 60_000);
+});
