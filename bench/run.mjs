@@ -1,8 +1,9 @@
 // npm run bench: end-to-end timings and peak memory of real CLI runs on generated inputs.
 // Budgets (issues 2 and 3, on the 2-core machine): reading 20,000 units < 300 MB; weekly report
 // < 0.6 s; 34 provinces + 3,321 communes < 2 s and 250 MB; 20,000 units < 6 s and 600 MB.
+// Issue 9: `dakindex batch` of a year's 52 weekly reports < 10 × one weekly report.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -33,9 +34,13 @@ async function workbook(file, { provinces, agencies, communes }) {
 }
 
 function measure(args) {
+  return measureRuns(args, RUNS);
+}
+
+function measureRuns(args, runs) {
   const times = [];
   let rss = 0;
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const rssFile = join(work, 'rss.txt');
     const t0 = process.hrtime.bigint();
     const r = spawnSync(process.execPath, ['--import', join(repo, 'bench/maxrss.mjs'), bin, ...args], {
@@ -74,6 +79,26 @@ await bench('report 20.000 đơn vị', { s: 6, mb: 600 }, [{ path: join(work, '
   'report', ...week, '--data', join(work, 'r20k'),
 ]);
 
+// Issue 9: a year of weekly exports (one per Friday, 34 provinces + 14 agencies + 102 communes, and
+// the export before the first week); one report from a folder holding only its week and the week
+// before, against `dakindex batch` of the 52 weeks (--force: every report made again each run).
+const weeks = join(work, 'weeks');
+const pair = join(work, 'pair');
+const shape = { provinces: 34, agencies: 14, communes: 102 };
+for (let d = new Date(Date.UTC(2025, 0, 3)); d <= new Date(Date.UTC(2026, 0, 2)); d.setUTCDate(d.getUTCDate() + 7)) {
+  const date = d.toISOString().slice(0, 10);
+  await workbook(join(weeks, `d-${date}.xlsx`), shape);
+  if (date === '2025-11-07' || date === '2025-11-14') await workbook(join(pair, `d-${date}.xlsx`), shape);
+}
+const BATCH_RUNS = Number(process.env.BENCH_BATCH_RUNS ?? 3);
+const oneReport = measure(['report', ...week, '--data', pair]);
+const batchOut = join(work, 'batch-out');
+const batchArgs = ['batch', '--year', '2025', '--weeks', '--data', weeks, '--out', batchOut];
+const batchRun = measureRuns([...batchArgs, '--force'], BATCH_RUNS);
+const unchangedRun = measureRuns(batchArgs, BATCH_RUNS);
+const reportsMade = readdirSync(batchOut).filter((f) => f.endsWith('.docx')).length;
+if (reportsMade !== 52) throw new Error(`dakindex batch wrote ${reportsMade} reports, not 52`);
+
 /** Median wall time (ms) of a bare Node command, no memory probe: what starting costs. */
 function startup(args, runs = 15) {
   const times = [];
@@ -106,5 +131,14 @@ for (const c of cases) {
     `${okT && okM ? 'OK  ' : 'VƯỢT'} ${c.name.padEnd(42)} trung vị ${(c.median / 1000).toFixed(3)} s (nhanh nhất ${(c.min / 1000).toFixed(3)} s), RSS tối đa ${c.rss.toFixed(0)} MB   [ngân sách ${budget}]`,
   );
 }
+const ratio = batchRun.median / oneReport.median;
+const batchOk = ratio < 10;
+if (!batchOk) failed++;
+console.log(
+  `${batchOk ? 'OK  ' : 'VƯỢT'} ${'batch 52 báo cáo tuần so với 1 báo cáo'.padEnd(42)} ${(batchRun.median / 1000).toFixed(2)} s / ${(oneReport.median / 1000).toFixed(3)} s = ${ratio.toFixed(1)} ×, RSS tối đa ${batchRun.rss.toFixed(0)} MB   [ngân sách < 10 ×]`,
+);
+console.log(
+  `     ${'batch chạy lại, 52 báo cáo không đổi'.padEnd(42)} ${(unchangedRun.median / 1000).toFixed(2)} s (${(unchangedRun.median / oneReport.median).toFixed(1)} × 1 báo cáo)`,
+);
 rmSync(work, { recursive: true, force: true });
 process.exitCode = failed || !helpOk ? 1 : 0;

@@ -14,6 +14,7 @@ import { OPTIONS, parseOptions, type OptionKey } from './options.js';
 export const OPTION_GROUPS: readonly (readonly string[])[] = [
   ['week', 'month', 'quarter', 'year'],
   ['bottom', 'below'],
+  ['weeks', 'months', 'quarters'],
 ];
 
 /** DAKINDEX_* variables that are not options: not warned about. A new one is added here. */

@@ -12,6 +12,8 @@ export interface CliIO {
   stderr: (text: string) => void;
   cwd: string;
   env: Record<string, string | undefined>;
+  /** Set when stdout and stderr are both a terminal: its width in columns (a progress bar may be drawn). */
+  terminal?: { columns: () => number } | undefined;
 }
 
 export function processIO(): CliIO {
@@ -20,7 +22,13 @@ export function processIO(): CliIO {
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
     env: process.env,
+    terminal: process.stdout.isTTY && process.stderr.isTTY ? { columns: () => process.stderr.columns || 80 } : undefined,
   };
+}
+
+/** DEBUG=dakindex: unexpected errors are shown with their stack. */
+export function debugEnabled(io: CliIO): boolean {
+  return (io.env.DEBUG ?? '').split(',').includes('dakindex');
 }
 
 export function configFor(opts: { config?: string | undefined; province?: string | undefined }, io: CliIO): Config {

@@ -36,6 +36,11 @@ export const EXAMPLES: Record<string, string[]> = {
     'dakindex letter par-sipas --year 2021                               # tệp par-sipas-2021.yaml trong data/',
     'dakindex letter par-sipas --year 2021 --input data/par-sipas-2021.yaml --number 7',
   ],
+  batch: [
+    'dakindex batch --year 2025 --weeks --data data          # mọi báo cáo tuần năm 2025 có dữ liệu',
+    'dakindex batch --year 2024 --months --to 2024-05-31 --letters publish   # báo cáo và công văn công khai tháng 1–5',
+    'dakindex batch --year 2024 --quarters --json',
+  ],
   init: [
     'dakindex init                  # trong thư mục hiện tại',
     'dakindex init van-phong && cd van-phong && dakindex report --week 2 --month 11 --year 2025',

@@ -1,13 +1,15 @@
 import { Command, CommanderError, Help } from 'commander';
 import { DakindexError, type ErrorCode } from '../core/errors.js';
+import { registerBatch } from './commands/batch.js';
 import { registerCheck } from './commands/check.js';
 import { registerInit } from './commands/init.js';
 import { registerLetter } from './commands/letter.js';
 import { registerReport } from './commands/report.js';
 import { registerTemplates } from './commands/templates.js';
-import { processIO, userText, type CliIO } from './context.js';
+import { debugEnabled, processIO, userText, type CliIO } from './context.js';
 import { addExamples } from './examples.js';
 import { officeToday } from './today.js';
+import { VERSION } from './version.js';
 
 const HELP_TITLES: [RegExp, string][] = [
   [/^Usage:/gm, 'Cách dùng:'],
@@ -26,6 +28,7 @@ Mã thoát:
   1  lỗi dữ liệu, cấu hình hoặc mẫu văn bản; không ghi được văn bản (tệp đã có, thư mục --out đang
      được một lần chạy khác ghi quá thời gian --lock-wait)
   2  sai cách dùng: tùy chọn thiếu, thừa hoặc sai giá trị (kể cả từ biến môi trường DAKINDEX_*)
+  3  batch: một số văn bản không tạo được (các văn bản khác vẫn được tạo)
   4  đã ghi .docx nhưng thiếu bản PDF (--pdf: không có LibreOffice hoặc chuyển đổi lỗi)
   70 lỗi không mong đợi (chạy lại với DEBUG=dakindex để xem chi tiết)
 
@@ -54,14 +57,13 @@ export function buildProgram(io: CliIO, today: () => string = () => officeToday(
   registerCheck(program, io);
   registerReport(program, io, today);
   registerLetter(program, io, today);
+  registerBatch(program, io, today);
   registerInit(program, io);
   registerTemplates(program, io);
   addExamples(program);
   for (const c of program.commands) c.helpOption('-h, --help', 'hiển thị trợ giúp').exitOverride();
   return program;
 }
-
-const VERSION = '0.1.0';
 
 const COMMANDER_MESSAGES: [RegExp, string][] = [
   [/^error: unknown option '(.+)'/, "lỗi: không có tùy chọn '$1'"],
@@ -77,9 +79,13 @@ function translate(s: string): string {
 }
 
 /** The exit status of each kind of error; 70 for an unexpected one. */
-const EXIT_CODES: Record<ErrorCode, number> = { data: 1, usage: 2, pdf: 4 };
+const EXIT_CODES: Record<ErrorCode, number> = { data: 1, usage: 2, partial: 3, pdf: 4 };
 
-/** Runs the CLI and returns the exit code: 0 ok, 1 data errors, 2 usage errors, 4 documents written without their PDF (--pdf), 70 unexpected (PROGRAM_HELP_END). */
+/**
+ * Runs the CLI and returns the exit code: 0 ok, 1 data errors, 2 usage errors, 3 a batch that
+ * failed some of its documents (the others made), 4 documents written without their PDF (--pdf),
+ * 70 unexpected (PROGRAM_HELP_END).
+ */
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const program = buildProgram(io);
   try {
@@ -93,9 +99,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       io.stderr(`${userText(e.message)}\n`);
       return EXIT_CODES[e.code];
     }
-    const debug = (io.env.DEBUG ?? '').split(',').includes('dakindex');
     io.stderr(
-      debug
+      debugEnabled(io)
         ? `${(e as Error).stack ?? String(e)}\n`
         : `Lỗi không mong đợi: ${(e as Error).message ?? String(e)}\n(chạy lại với DEBUG=dakindex để xem chi tiết)\n`,
     );

@@ -119,6 +119,21 @@ export const OPTIONS = {
     help: 'năm (mặc định năm hiện tại); current: năm nay, previous: năm trước',
     schema: periodNumber('năm').optional(),
   },
+  // A batch: every period of a year.
+  weeks: { flag: '--weeks', help: 'mọi tuần của năm (tuần bắt đầu từ thứ Hai)', schema: z.boolean().default(false) },
+  months: { flag: '--months', help: 'mọi tháng của năm', schema: z.boolean().default(false) },
+  quarters: { flag: '--quarters', help: 'mọi quý của năm', schema: z.boolean().default(false) },
+  from: { flag: '--from <YYYY-MM-DD>', help: 'chỉ các kỳ bắt đầu từ ngày này', schema: isoDate.optional() },
+  to: { flag: '--to <YYYY-MM-DD>', help: 'chỉ các kỳ bắt đầu đến ngày này', schema: isoDate.optional() },
+  letters: {
+    flag: '--letters <LOẠI,...>',
+    help: 'công văn viết thêm cho mỗi kỳ, cách nhau bằng dấu phẩy: publish (công văn công khai kết quả tháng, với --months)',
+    schema: z
+      .string()
+      .transform((s) => s.split(',').map((l) => l.trim()).filter(Boolean))
+      .pipe(z.array(z.enum(['publish'], { message: 'loại công văn của tạo hàng loạt chỉ có: publish' })).min(1, 'cần ít nhất một loại công văn'))
+      .optional(),
+  },
   // Công văn đôn đốc địa phương có điểm thấp.
   bottom: { flag: '--bottom <N>', help: 'chọn N xã, phường có điểm thấp nhất', schema: positiveInt('số địa phương').optional() },
   below: { flag: '--below <ĐIỂM>', help: 'chọn mọi xã, phường có điểm dưới ĐIỂM', schema: score100('điểm').optional() },

@@ -46,7 +46,8 @@ function isFile(path: string): boolean {
  */
 export class PdfOutput {
   private converter: PdfConverter | null = null;
-  private readonly missing: string | null;
+  /** Why no PDF can be made (no LibreOffice found), with how to install it; null when soffice was found. */
+  readonly missing: string | null;
 
   constructor(config: Config, io: CliIO, deps: PdfDeps = processDeps) {
     const found = findSoffice({ platform: deps.platform, env: io.env, cwd: io.cwd, configured: config.pdf?.soffice, exists: deps.exists });

@@ -5,7 +5,7 @@ import { DataError } from '../core/errors.js';
 import { evaluate, type Evaluation } from '../core/evaluation.js';
 import { formatShortDate } from '../core/format-vi.js';
 import { comparePeriods, periodDataWarning, type PeriodComparison } from '../core/period-comparison.js';
-import { chooseFile, CLOSING_WINDOW_DAYS, periodLabel, previousPeriod, type Period } from '../core/periods.js';
+import { chooseFile, CLOSING_WINDOW_DAYS, periodLabel, previousPeriod, type DatedFile, type Period } from '../core/periods.js';
 import type { PeriodKind } from '../core/sheet-choice.js';
 import type { Dataset, SkippedSheet, Warning } from '../core/types.js';
 import { scanDataFolder } from '../io/data-folder.js';
@@ -32,8 +32,42 @@ export interface ChosenInputs {
   previous: string[] | null;
   /** Date known from the folder scan, used when the file itself gives none. */
   currentDate: string | null;
+  /** The same for the previous period's file. */
+  previousDate: string | null;
   /** Lines telling the user which files were chosen and why. */
   notes: string[];
+}
+
+/** The score files of a data folder with their dates, scanned once for every period chosen in it. */
+export interface DataFolder {
+  dir: string;
+  files: DatedFile[];
+  /** Files without a date (or unreadable), each with why: told, never chosen. */
+  undated: string[];
+}
+
+export async function scanFolder(opts: { data?: string | undefined }, config: Config, io: CliIO): Promise<DataFolder> {
+  const dir = dataDirOf(opts, config, io);
+  return { dir, ...(await scanDataFolder(dir, config)) };
+}
+
+/** Which files may stand for a period: "cần tệp có ngày trong kỳ[, hoặc trong 10 ngày sau khi kỳ kết thúc]". */
+export function dataWindowHint(period: Period): string {
+  return `cần tệp có ngày trong kỳ${period.kind === 'week' ? '' : `, hoặc trong ${CLOSING_WINDOW_DAYS} ngày sau khi kỳ kết thúc`}`;
+}
+
+/**
+ * The file of a period in a scanned folder and the previous period's (older than it: never the
+ * same file twice); null when the period has none. Without `prev`, no previous file.
+ */
+export function chooseInFolder(period: Period, prev: Period | null, folder: DataFolder): ChosenInputs | null {
+  const cur = chooseFile(period, folder.files);
+  if (!cur) return null;
+  const notes = [`Dữ liệu ${periodLabel(period)}: ${cur.file.path} (ngày ${formatShortDate(cur.file.date)}, ${cur.reason})`];
+  if (folder.undated.length) notes.push(`Bỏ qua vì không xác định được ngày hoặc không đọc được: ${folder.undated.join(', ')}`);
+  const p = prev && chooseFile(prev, folder.files.filter((f) => f.date < cur.file.date));
+  if (prev && p) notes.push(`Dữ liệu ${periodLabel(prev)}: ${p.file.path} (ngày ${formatShortDate(p.file.date)}, ${p.reason})`);
+  return { current: [cur.file.path], previous: p ? [p.file.path] : null, currentDate: cur.file.date, previousDate: p?.file.date ?? null, notes };
 }
 
 /** The files of a period and of the one before it: --input/--previous, else chosen in the data folder. */
@@ -49,34 +83,22 @@ export async function chooseInputs(
       current: opts.input.map((f) => resolve(io.cwd, f)),
       previous: opts.previous?.length ? opts.previous.map((f) => resolve(io.cwd, f)) : null,
       currentDate: null,
+      previousDate: null,
       notes: [`Dữ liệu ${periodLabel(period)}: ${opts.input.join(', ')} (theo --input)`],
     };
   }
-  const dir = dataDirOf(opts, config, io);
-  const { files, undated } = await scanDataFolder(dir, config);
-  const cur = chooseFile(period, files);
-  if (!cur) {
-    throw new DataError(
-      `Không có tệp dữ liệu nào trong ${dir} cho ${periodLabel(period)} (cần tệp có ngày trong kỳ${
-        period.kind === 'week' ? '' : `, hoặc trong ${CLOSING_WINDOW_DAYS} ngày sau khi kỳ kết thúc`
-      }). Dùng --input TỆP để chỉ định.`,
-    );
+  const folder = await scanFolder(opts, config, io);
+  const given = opts.previous?.length ? opts.previous : null;
+  const chosen = chooseInFolder(period, given ? null : prev, folder);
+  if (!chosen) {
+    throw new DataError(`Không có tệp dữ liệu nào trong ${folder.dir} cho ${periodLabel(period)} (${dataWindowHint(period)}). Dùng --input TỆP để chỉ định.`);
   }
-  const notes = [`Dữ liệu ${periodLabel(period)}: ${cur.file.path} (ngày ${formatShortDate(cur.file.date)}, ${cur.reason})`];
-  if (undated.length) notes.push(`Bỏ qua vì không xác định được ngày hoặc không đọc được: ${undated.join(', ')}`);
-  let previous: string[] | null = null;
-  if (opts.previous?.length) {
-    previous = opts.previous.map((f) => resolve(io.cwd, f));
-    notes.push(`Dữ liệu kỳ trước: ${opts.previous.join(', ')} (theo --previous)`);
-  } else if (prev) {
-    // The previous period's file is older than the current one: never the same file twice.
-    const p = chooseFile(prev, files.filter((f) => f.date < cur.file.date));
-    if (p) {
-      previous = [p.file.path];
-      notes.push(`Dữ liệu ${periodLabel(prev)}: ${p.file.path} (ngày ${formatShortDate(p.file.date)}, ${p.reason})`);
-    }
-  }
-  return { current: [cur.file.path], previous, currentDate: cur.file.date, notes };
+  if (!given) return chosen;
+  return {
+    ...chosen,
+    previous: given.map((f) => resolve(io.cwd, f)),
+    notes: [...chosen.notes, `Dữ liệu kỳ trước: ${given.join(', ')} (theo --previous)`],
+  };
 }
 
 export interface Evaluated {
@@ -198,6 +220,9 @@ export function readNotes(...read: (Evaluated | null)[]): { notes: string[]; ski
   };
 }
 
+/** Reads and evaluates the files of a period ('current') or of the period before it ('previous'). */
+export type ReadFiles = (files: string[], which: 'current' | 'previous', fallbackDate: string | null) => Promise<Evaluated>;
+
 /** Chooses, reads and evaluates the files of a period and of the one before it. */
 export async function readPeriod(
   period: Period,
@@ -206,12 +231,19 @@ export async function readPeriod(
   io: CliIO,
   documentName: string,
 ): Promise<PeriodData> {
+  const inputs = await chooseInputs(period, previousPeriod(period), opts, config, io);
+  const read: ReadFiles = (files, which, fallbackDate) =>
+    which === 'current'
+      ? readAndEvaluate(files, { ...opts, period: period.kind }, config, fallbackDate)
+      : readAndEvaluate(files, { sheet: opts.sheet, period: period.kind }, config, fallbackDate);
+  return evaluatePeriod(period, inputs, read, documentName);
+}
+
+/** Reads and evaluates the chosen files of a period and of the one before it, and compares them. */
+export async function evaluatePeriod(period: Period, inputs: ChosenInputs, read: ReadFiles, documentName: string): Promise<PeriodData> {
   const prev = previousPeriod(period);
-  const inputs = await chooseInputs(period, prev, opts, config, io);
-  const current = await readAndEvaluate(inputs.current, { ...opts, period: period.kind }, config, inputs.currentDate);
-  const previous = inputs.previous
-    ? await readAndEvaluate(inputs.previous, { sheet: opts.sheet, period: prev.kind }, config, null)
-    : null;
+  const current = await read(inputs.current, 'current', inputs.currentDate);
+  const previous = inputs.previous ? await read(inputs.previous, 'previous', inputs.previousDate) : null;
   const warnings = [...current.evaluation.warnings, ...(previous?.evaluation.warnings ?? [])];
   const outside = periodDataWarning(period, current.evaluation.date);
   if (outside) warnings.push(outside);
@@ -223,15 +255,15 @@ export async function readPeriod(
   } else {
     warnings.push({ message: `Không có dữ liệu kỳ trước (${periodLabel(prev)}): ${documentName} không có phần so sánh.` });
   }
-  const read = readNotes(current, previous);
+  const readTold = readNotes(current, previous);
   return {
     inputs,
     current,
     previous,
     comparison,
     warnings,
-    notes: [...inputs.notes, ...read.notes],
-    skippedSheets: read.skippedSheets,
+    notes: [...inputs.notes, ...readTold.notes],
+    skippedSheets: readTold.skippedSheets,
     summary: { inputs: { current: inputs.current, previous: inputs.previous } },
   };
 }

@@ -5,8 +5,11 @@ import type { Origin } from './types.js';
  * the user as they are (options named with optionRef). The `code` says what went wrong; the CLI
  * maps it to an exit status.
  */
-/** usage: wrong options; data: bad input, nothing written; pdf: documents written without their PDF. */
-export type ErrorCode = 'usage' | 'data' | 'pdf';
+/**
+ * usage: wrong options; data: bad input, nothing written; pdf: documents written without their
+ * PDF; partial: a batch that made some documents and failed others.
+ */
+export type ErrorCode = 'usage' | 'data' | 'pdf' | 'partial';
 
 export class DakindexError extends Error {
   constructor(

@@ -3,7 +3,7 @@
  * its key, the interface that runs it knows how the user spells it. The CLI replaces each
  * reference with its flag (resolveOptionRefs) wherever a message reaches the user.
  */
-export type OptionKey = 'province' | 'previous' | 'input' | 'date' | 'signer' | 'issued' | 'bottom' | 'target';
+export type OptionKey = 'province' | 'previous' | 'input' | 'date' | 'signer' | 'issued' | 'bottom' | 'target' | 'force';
 
 const REF = /\u27E6([a-zA-Z]+)\u27E7/g;
 

@@ -28,8 +28,11 @@ export interface WriteTarget {
   force: boolean;
   /** Files that will be written beside each document (its PDF): refused with it when they exist. */
   beside?: (docx: string) => string[];
-  /** How long to wait for another run writing into the same folder (src/io/output-lock.ts). */
-  lock: LockWait;
+  /**
+   * How long to wait for another run writing into the same folder (src/io/output-lock.ts); null
+   * when the caller already holds the folder's lock (a batch holds it for its whole run).
+   */
+  lock: LockWait | null;
 }
 
 export interface LockWait {
@@ -63,11 +66,15 @@ export function renderDocuments<I extends DocumentInput>(kind: DocumentKind<I>, 
   return kind.documents(input).map((d) => ({ model: kind.model(input, templates.render(names, d.context)), name: `${d.name}.docx` }));
 }
 
-/** Every document kind's run: render, write, and gather what to tell. */
-export async function produce<I extends DocumentInput>(kind: DocumentKind<I>, input: I, read: ReadReport, out: Output): Promise<Produced> {
-  const files = await writeDocuments(renderDocuments(kind, input, out.templates), out);
+/** A kind's documents, rendered, and what to tell of them: a run but for the writing. */
+export interface Prepared extends Omit<Produced, 'files'> {
+  docs: RenderedDocument[];
+}
+
+/** Renders the kind's documents and gathers what to tell: the reading's notes and warnings, then the kind's. */
+export function prepareDocuments<I extends DocumentInput>(kind: DocumentKind<I>, input: I, read: ReadReport, templates: TemplateSet): Prepared {
   return {
-    files,
+    docs: renderDocuments(kind, input, templates),
     notes: [...read.notes, ...kind.notes(input)],
     warnings: [
       ...read.warnings,
@@ -77,6 +84,13 @@ export async function produce<I extends DocumentInput>(kind: DocumentKind<I>, in
     skippedSheets: read.skippedSheets,
     summary: { ...read.summary, ...kind.summary(input) },
   };
+}
+
+/** Every document kind's run: render, write, and gather what to tell. */
+export async function produce<I extends DocumentInput>(kind: DocumentKind<I>, input: I, read: ReadReport, out: Output): Promise<Produced> {
+  const { docs, ...told } = prepareDocuments(kind, input, read, out.templates);
+  const files = await writeDocuments(docs, out);
+  return { files, ...told };
 }
 
 /**
@@ -100,7 +114,7 @@ export async function writeDocuments(docs: RenderedDocument[], target: WriteTarg
   // Loaded here, not at startup: `dakindex --help` must not pay for the docx library.
   const { renderDocx } = await import('./docx/render.js');
   const buffers = await Promise.all(docs.map((d) => renderDocx(d.model)));
-  const release = await acquireOutputLock(dir, { waitMs: target.lock.seconds * 1000, onWait: target.lock.tell });
+  const release = target.lock ? await acquireOutputLock(dir, { waitMs: target.lock.seconds * 1000, onWait: target.lock.tell }) : () => {};
   try {
     // Checked again under the lock: the run waited for may have written the same files.
     refuseExisting();

@@ -129,6 +129,9 @@ const FILE = Symbol('template file');
 export class TemplateSet {
   private readonly hbs: Handlebars;
   private readonly dirs: string[];
+  private readonly entries: TemplateEntry[];
+  /** Each document template compiled once, however many documents a run fills from it. */
+  private readonly compiled = new Map<string, ReturnType<Handlebars['compile']>>();
 
   static async open(userDir?: string): Promise<TemplateSet> {
     const { default: hbs } = await import('handlebars');
@@ -138,7 +141,8 @@ export class TemplateSet {
   private constructor(handlebars: Handlebars, userDir?: string) {
     this.hbs = handlebars.create();
     this.dirs = templateDirs(userDir);
-    for (const t of templateEntries(userDir)) {
+    this.entries = templateEntries(userDir);
+    for (const t of this.entries) {
       if (!t.partial) continue;
       // Compiled here so that an error names the partial's file, not the template that calls it.
       const compiled = this.compile(t.file);
@@ -169,10 +173,16 @@ export class TemplateSet {
     return this.hbs.compile(parsedText(this.hbs, file), OPTIONS);
   }
 
+  /** The name and text of every template and partial of the set: what the documents filled from it depend on. */
+  sources(): { name: string; text: string }[] {
+    return this.entries.map((t) => ({ name: t.name, text: readFileSync(t.file, 'utf8') }));
+  }
+
   /** Fills a template with `data` and parses its block markup. */
   render(names: string[], data: object): MarkupDocument {
     const file = this.find(names);
-    const template = this.compile(file);
+    let template = this.compiled.get(file);
+    if (!template) this.compiled.set(file, (template = this.compile(file)));
     let text: string;
     try {
       text = template(data);

@@ -169,6 +169,29 @@ describe('the lock through the CLI', () => {
     expect(readdirSync(out)).toEqual([REPORT]);
   });
 
+  it('a batch takes the folder once for its whole run: refused while another run holds it, then writes every document and leaves no lock', async () => {
+    const out = tempDir();
+    holder = await liveProcess();
+    writeLock(out, { pid: holder.pid! });
+    const batch = ['batch', '--year', '2025', '--months', '--from', '2025-10-01', '--data', 'fixtures/daklak', '--out', out];
+    const busy = await dakindex([...batch, '--lock-wait', '0']);
+    expect(busy.code).toBe(1);
+    expect(busy.stderr).toContain(`Thư mục ${out} đang được lần chạy "dakindex report --week current" (tiến trình ${holder.pid}, đã chạy`);
+    expect(readdirSync(out)).toEqual([LOCK_NAME]);
+
+    const exited = new Promise((r) => holder!.once('exit', r));
+    holder.kill();
+    await exited;
+    const r = await dakindex(batch);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([
+      '2025-11-07_bao-cao-thang-10-2025.docx',
+      '2025-11-14_bao-cao-thang-11-2025.docx',
+      '2026-01-09_bao-cao-thang-12-2025.docx',
+      'dakindex-manifest.json',
+    ]);
+  });
+
   it('--lock-wait must be a number of seconds', async () => {
     const r = await dakindex([...WEEK, '--out', tempDir(), '--lock-wait', 'lâu']);
     expect(r.code).toBe(2);

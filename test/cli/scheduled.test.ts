@@ -46,6 +46,21 @@ describe('relative periods through the CLI', () => {
     expect(readdirSync(out).sort()).toEqual(['2024-06-04_cong-van-cong-khai-thang-05-2024.docx', '2024-07-02_bao-cao-quy-2-2024.docx']);
   });
 
+  it('batch --year previous, with the unit from DAKINDEX_MONTHS; --from must fall in that year', async () => {
+    const out = tempDir();
+    const env = { DAKINDEX_TODAY: '2026-03-01', DAKINDEX_MONTHS: '1' };
+    const r = await dakindex(['batch', '--year', 'previous', '--from', '2025-11-01', '--data', DATA, '--out', out], REPO, env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Tùy chọn không gõ trên dòng lệnh: --months (DAKINDEX_MONTHS)');
+    expect(readdirSync(out).filter((f) => f.endsWith('.docx')).sort()).toEqual([
+      '2025-11-14_bao-cao-thang-11-2025.docx',
+      '2026-01-09_bao-cao-thang-12-2025.docx',
+    ]);
+    const wrongYear = await dakindex(['batch', '--year', 'previous', '--from', '2026-01-01', '--data', DATA, '--out', tempDir()], REPO, env);
+    expect(wrongYear.code).toBe(2);
+    expect(wrongYear.stderr).toContain('--from: ngày phải thuộc năm 2025 (--year previous)');
+  });
+
   it('without DAKINDEX_TODAY, today is the date in Vietnam', async () => {
     const expected = periodLabel(relativePeriod('week', 'current', isoDateIn('Asia/Ho_Chi_Minh', new Date())));
     const r = await dakindex(['report', '--week', 'current', '--data', join(REPO, 'fixtures/par-sipas'), '--out', tempDir()]);
