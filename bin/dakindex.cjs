@@ -3,7 +3,8 @@
 // Starts the CLI from its one-file bundle (dist/dakindex.cjs, built on install) with a V8 code
 // cache beside it, so a run does not spend its time loading and compiling modules: a weekly
 // report is a fraction of a second. The cache is written after the first run where the folder
-// allows it, and rebuilt whenever V8 rejects it (another Node version, a new bundle).
+// allows it, and rebuilt whenever V8 rejects it (another Node version) or the bundle changed.
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
@@ -11,16 +12,22 @@ const Module = require('node:module');
 
 const bundle = path.join(__dirname, '..', 'dist', 'dakindex.cjs');
 const cacheFile = `${bundle}.cache`;
-let source;
+let bytes;
 try {
-  source = fs.readFileSync(bundle, 'utf8');
+  bytes = fs.readFileSync(bundle);
 } catch {
   process.stderr.write('dakindex chưa được build: chạy "npm install" (hoặc "npm run build") trong thư mục dự án.\n');
   process.exit(70);
 }
+const source = bytes.toString('utf8');
+// V8 checks a cache against the source's length only: a rebuilt bundle of the same length would run
+// the old code. The cache file therefore starts with the bundle's digest (sha1: not for security,
+// 2 ms on the bundle).
+const digest = crypto.createHash('sha1').update(bytes).digest();
 let cachedData;
 try {
-  cachedData = fs.readFileSync(cacheFile);
+  const file = fs.readFileSync(cacheFile);
+  if (file.subarray(0, digest.length).equals(digest)) cachedData = file.subarray(digest.length);
 } catch {
   cachedData = undefined;
 }
@@ -40,7 +47,7 @@ process.once('exit', () => {
   } else return;
   try {
     const tmp = `${cacheFile}.${process.pid}`;
-    fs.writeFileSync(tmp, data);
+    fs.writeFileSync(tmp, Buffer.concat([digest, data]));
     fs.renameSync(tmp, cacheFile);
   } catch {
     // A read-only install runs without the cache.

@@ -2,7 +2,7 @@
  * Every command's --help ends with examples that run as written, and `dakindex --help` stays
  * light: it runs none of the docx and Handlebars code in the bundle and reads no template.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFile, execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -164,5 +164,19 @@ describe('the code cache of an installed copy', () => {
     run(week);
     run(['--help']);
     expect(readFileSync(cache).equals(afterReport)).toBe(true);
+  });
+  it('is not used for a rebuilt bundle of the same length (V8 compares lengths only)', () => {
+    const pkg = installedCopy();
+    const bundle = join(pkg, 'dist/dakindex.cjs');
+    const run = (args: string[]) => execFileSync(process.execPath, [join(pkg, 'bin/dakindex.cjs'), ...args], { cwd: pkg, encoding: 'utf8', stdio: 'pipe' });
+    expect(run(['--help'])).toContain('-h, --help');
+    expect(existsSync(`${bundle}.cache`)).toBe(true);
+    const before = readFileSync(bundle, 'utf8');
+    // The same length: "-h, --help" → "-H, --help".
+    const after = before.replaceAll('"-h, --help"', '"-H, --help"');
+    expect(Buffer.byteLength(after)).toBe(Buffer.byteLength(before));
+    expect(after).not.toBe(before);
+    writeFileSync(bundle, after);
+    expect(run(['--help'])).toContain('-H, --help');
   });
 });
