@@ -28,3 +28,9 @@ export function batchPeriods(unit: BatchUnit, year: number, range: BatchRange = 
     return (range.from === undefined || start >= range.from) && (range.to === undefined || start <= range.to);
   });
 }
+
+/** The periods that have begun by `today` (an ISO date), and those that have not: a batch leaves those out. */
+export function startedBy(periods: Period[], today: string): { started: Period[]; notYet: Period[] } {
+  const started = periods.filter((p) => periodRange(p).start <= today);
+  return { started, notYet: periods.slice(started.length) };
+}

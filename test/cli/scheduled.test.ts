@@ -61,6 +61,14 @@ describe('relative periods through the CLI', () => {
     expect(wrongYear.stderr).toContain('--from: ngày phải thuộc năm 2025 (--year previous)');
   });
 
+  it('batch --year current leaves out the periods that have not begun, in one line', async () => {
+    const r = await dakindex(['batch', '--year', 'current', '--months', '--data', DATA, '--out', tempDir()], REPO, { DAKINDEX_TODAY: '2026-03-01' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Chưa đến: 9 kỳ (tháng 4/2026 đến tháng 12/2026) bắt đầu sau hôm nay 01/3/2026, không tạo.');
+    expect(r.stdout).toMatch(/\[1\/3\] .*tháng 1\/2026/);
+    expect(r.stdout).not.toContain('tháng 4/2026');
+  });
+
   it('without DAKINDEX_TODAY, today is the date in Vietnam', async () => {
     const expected = periodLabel(relativePeriod('week', 'current', isoDateIn('Asia/Ho_Chi_Minh', new Date())));
     const r = await dakindex(['report', '--week', 'current', '--data', join(REPO, 'fixtures/par-sipas'), '--out', tempDir()]);

@@ -1,6 +1,6 @@
 /** The pure parts of a batch: its periods, and what it does with each document given what was recorded. */
 import { describe, expect, it } from 'vitest';
-import { batchPeriods } from '../../src/core/batch-periods.js';
+import { batchPeriods, startedBy } from '../../src/core/batch-periods.js';
 import { checkWrite, planDocument, PLAN_REASONS, type RecordedDocument } from '../../src/core/batch-plan.js';
 import { periodLabel, periodRange } from '../../src/core/periods.js';
 
@@ -39,6 +39,16 @@ describe('batchPeriods', () => {
 
 const RECORDED: RecordedDocument = { inputs: 'in-1', docx: { file: 'a.docx', sha256: 'docx-1' }, pdf: { file: 'a.pdf', sha256: 'pdf-1' } };
 const disk = (files: Record<string, string>) => (f: string) => files[f] ?? null;
+
+describe('startedBy', () => {
+  it('keeps the periods whose first day is today or before, and returns the rest in order', () => {
+    const weeks = batchPeriods('week', 2025, { from: '2025-11-01', to: '2025-11-30' });
+    const { started, notYet } = startedBy(weeks, '2025-11-10');
+    expect(started.map(periodLabel)).toEqual(['tuần 01 tháng 11/2025', 'tuần 02 tháng 11/2025']);
+    expect(notYet.map(periodLabel)).toEqual(['tuần 03 tháng 11/2025', 'tuần 04 tháng 11/2025']);
+    expect(startedBy(weeks, '2025-11-09').started).toHaveLength(1);
+  });
+});
 
 describe('planDocument', () => {
   const base = { recorded: RECORDED, inputs: 'in-1', onDisk: disk({ 'a.docx': 'docx-1', 'a.pdf': 'pdf-1' }), pdf: false, force: false };

@@ -2,11 +2,12 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { z } from 'zod';
-import { batchPeriods, type BatchUnit } from '../../core/batch-periods.js';
+import { batchPeriods, startedBy, type BatchUnit } from '../../core/batch-periods.js';
 import { publish } from '../../core/documents/letter-publish.js';
 import type { DocumentKind } from '../../core/documents/kind.js';
 import { reportOf, type ReportInput } from '../../core/documents/report.js';
 import { DataError, UsageError } from '../../core/errors.js';
+import { formatShortDate } from '../../core/format-vi.js';
 import { periodLabel, periodProblem, type Period } from '../../core/periods.js';
 import { isRelative, relativePeriod, type Relative } from '../../core/relative-period.js';
 import { MANIFEST_NAME } from '../../io/batch-manifest.js';
@@ -93,6 +94,12 @@ export function registerBatch(program: Command, io: CliIO, today: () => string):
     const folder = await scanFolder(opts, config, io);
     const letters = (opts.letters ?? []).map((l) => LETTERS[l]);
     const pdf = opts.pdf ? new PdfOutput(config, io) : null;
+    const now = today();
+    const { started, notYet } = startedBy(batchPeriods(unit, year, { from: opts.from, to: opts.to }), now);
+    if (notYet.length) {
+      const span = notYet.length === 1 ? periodLabel(notYet[0]!) : `${periodLabel(notYet[0]!)} đến ${periodLabel(notYet.at(-1)!)}`;
+      io.stderr(`Chưa đến: ${notYet.length} kỳ (${span}) bắt đầu sau hôm nay ${formatShortDate(now)}, không tạo.\n`);
+    }
     const progress = batchProgress(io, opts.json);
     const stack = debugEnabled(io) ? (text: string) => (opts.json ? io.stderr(`${text}\n`) : progress.warn(text)) : null;
     // One lock for the whole batch: its documents, their PDFs and the manifest.
@@ -101,7 +108,7 @@ export function registerBatch(program: Command, io: CliIO, today: () => string):
     try {
       result = await runBatch(
         {
-          periods: batchPeriods(unit, year, { from: opts.from, to: opts.to }),
+          periods: started,
           kindsOf: (p) => [REPORT(p), ...letters],
           folder,
           config,
