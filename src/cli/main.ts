@@ -109,5 +109,13 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // A reader that stops early (`dakindex batch --help | head`) closes the pipe: stop quietly, as
+  // other command-line tools do, rather than print Node's stack of the EPIPE.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
   process.exitCode = await run(argv, processIO());
 }
