@@ -80,9 +80,31 @@ export async function produce<I extends DocumentInput>(kind: DocumentKind<I>, in
 }
 
 /**
+ * Some documents of a run were not written (one open in Word, say) while the others were: what was
+ * written and what was not, each failure with its own message. With one document, its message alone.
+ */
+export class WriteError extends DataError {
+  constructor(
+    readonly written: string[],
+    readonly failed: { file: string; error: DataError }[],
+  ) {
+    super(writeErrorMessage(written, failed));
+  }
+}
+
+function writeErrorMessage(written: string[], failed: { file: string; error: DataError }[]): string {
+  if (written.length === 0 && failed.length === 1) return failed[0]!.error.message;
+  const total = written.length + failed.length;
+  const lines = [`Không ghi được ${failed.length}/${total} văn bản:`, ...failed.map((f) => `  - ${f.error.message}`)];
+  lines.push(written.length ? `Đã ghi ${written.length}/${total} văn bản:` : 'Không văn bản nào được ghi.', ...written.map((f) => `  ${f}`));
+  return lines.join('\n');
+}
+
+/**
  * Writes every document atomically; returns their paths. Existing files are refused before any
  * work, and nothing is written until all are rendered. One run at a time writes into a folder:
- * another run's lock is waited for.
+ * another run's lock is waited for. A document that cannot be written (its old file open in Word)
+ * does not stop the others: they are written, then a WriteError names the written and the failed.
  */
 export async function writeDocuments(docs: RenderedDocument[], target: WriteTarget): Promise<string[]> {
   const { dir, force, beside = () => [] } = target;
@@ -104,7 +126,18 @@ export async function writeDocuments(docs: RenderedDocument[], target: WriteTarg
   try {
     // Checked again under the lock: the run waited for may have written the same files.
     refuseExisting();
-    files.forEach((f, i) => writeFileAtomic(f, buffers[i]!, force));
+    const written: string[] = [];
+    const failed: { file: string; error: DataError }[] = [];
+    files.forEach((file, i) => {
+      try {
+        writeFileAtomic(file, buffers[i]!, force);
+        written.push(file);
+      } catch (e) {
+        if (!(e instanceof DataError)) throw e;
+        failed.push({ file, error: e });
+      }
+    });
+    if (failed.length) throw new WriteError(written, failed);
   } finally {
     release();
   }
