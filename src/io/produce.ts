@@ -4,6 +4,7 @@ import { issueWarnings } from '../core/documents/issue-warnings.js';
 import type { DocumentInput, DocumentKind } from '../core/documents/kind.js';
 import type { DocumentModel } from '../core/documents/model.js';
 import { DataError } from '../core/errors.js';
+import { sameFileKey, windowsNameProblem } from '../core/file-names.js';
 import type { SkippedSheet, Warning } from '../core/types.js';
 import { ensureWritable, writeFileAtomic } from './output-file.js';
 import { acquireOutputLock } from './output-lock.js';
@@ -108,8 +109,14 @@ function writeErrorMessage(written: string[], failed: { file: string; error: Dat
  */
 export async function writeDocuments(docs: RenderedDocument[], target: WriteTarget): Promise<string[]> {
   const { dir, force, beside = () => [] } = target;
+  for (const d of docs) {
+    const problem = windowsNameProblem(d.name);
+    if (problem) throw new DataError(`${problem}; không ghi văn bản nào.`);
+  }
   const files = docs.map((d) => join(dir, d.name));
-  const twice = files.find((f, i) => files.indexOf(f) !== i);
+  // Names that differ only in case are one file on Windows.
+  const keys = docs.map((d) => sameFileKey(d.name));
+  const twice = files.find((_, i) => keys.indexOf(keys[i]!) !== i);
   if (twice) throw new DataError(`Hai văn bản trùng tên tệp ${twice}; không ghi văn bản nào.`);
   const refuseExisting = () => {
     for (const f of files) for (const g of [f, ...beside(f)]) ensureWritable(g, force);
