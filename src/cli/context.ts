@@ -5,6 +5,7 @@ import type { EvaluationSettings } from '../core/evaluation.js';
 import { resolveOptionRefs } from '../core/option-ref.js';
 import type { Warning } from '../core/types.js';
 import { flagOf } from './options.js';
+import { userPath } from './user-path.js';
 
 /** What a command needs from its process: streams and the working folder. Tests pass their own. */
 export interface CliIO {
@@ -12,6 +13,8 @@ export interface CliIO {
   stderr: (text: string) => void;
   cwd: string;
   env: Record<string, string | undefined>;
+  /** The system whose rules apply to paths and commands shown (default: this process's); tests play Windows with it. */
+  platform?: NodeJS.Platform;
 }
 
 export function processIO(): CliIO {
@@ -20,11 +23,12 @@ export function processIO(): CliIO {
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
     env: process.env,
+    platform: process.platform,
   };
 }
 
 export function configFor(opts: { config?: string | undefined; province?: string | undefined }, io: CliIO): Config {
-  const { config } = loadConfig(opts.config, io.cwd);
+  const { config } = loadConfig(opts.config && userPath(io, opts.config), io.cwd);
   return opts.province ? { ...config, province: { ...config.province, name: opts.province } } : config;
 }
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { commentedConfigYaml } from '../../config/commented-yaml.js';
 import { DEFAULT_CONFIG } from '../../config/default.js';
 import { CONFIG_FILE_NAMES } from '../../config/load.js';
@@ -9,6 +9,7 @@ import { writeFileIfAbsent } from '../../io/output-file.js';
 import { shippedPath } from '../../io/package-files.js';
 import { exportTemplates } from '../../io/templates.js';
 import type { CliIO } from '../context.js';
+import { commandWord, pathsOf, platformOf, userPath } from '../user-path.js';
 
 /**
  * `dakindex init [DIR]`: a working folder for the Đắk Lắk office (commented configuration, the
@@ -33,7 +34,7 @@ export function registerInit(program: Command, io: CliIO): void {
     )
     .argument('[thư_mục]', 'thư mục làm việc (mặc định thư mục hiện tại; tạo mới nếu chưa có)')
     .action((dirArg: string | undefined) => {
-      const dir = resolve(io.cwd, dirArg ?? '.');
+      const dir = userPath(io, dirArg ?? '.');
       if (existsSync(dir) && !statSync(dir).isDirectory()) throw new DataError(`${dir} là một tệp, không phải thư mục.`);
       const written: string[] = [];
       const kept: string[] = [];
@@ -74,7 +75,7 @@ export function registerInit(program: Command, io: CliIO): void {
       lines.push(...notes);
       lines.push('', 'Mẫu văn bản trong templates/ được dùng khi chạy với --templates templates; cấu hình: sửa dakindex.config.yaml.');
       lines.push('Lệnh tiếp theo:');
-      if (dir !== io.cwd) lines.push(`  cd ${shellWord(relative(io.cwd, dir) || '.')}`);
+      if (dir !== io.cwd) lines.push(`  cd ${commandWord(io, pathsOf(platformOf(io)).relative(io.cwd, dir) || '.')}`);
       lines.push(
         withSamples
           ? `  ${SAMPLE_REPORT}`
@@ -86,9 +87,4 @@ export function registerInit(program: Command, io: CliIO): void {
 
 function rel(dir: string, file: string): string {
   return relative(dir, file).split('\\').join('/') || '.';
-}
-
-/** A path as one shell word, quoted only when it needs to be. */
-function shellWord(s: string): string {
-  return /^[\w./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
