@@ -18,9 +18,21 @@ try {
   process.stderr.write('dakindex chưa được build: chạy "npm install" (hoặc "npm run build") trong thư mục dự án.\n');
   process.exit(70);
 }
+// V8 checks a cache against the length of the source only: a rebuilt bundle of the same length would
+// run the old code. The cache starts with a line naming the bundle it was made from (size and times
+// of the file, which every build or install rewrites), and is used only for that bundle.
+let bundleKey;
+try {
+  const st = fs.statSync(bundle);
+  bundleKey = `dakindex-cache ${st.size} ${st.mtimeMs} ${st.ctimeMs}\n`;
+} catch {
+  bundleKey = '';
+}
 let cachedData;
 try {
-  cachedData = fs.readFileSync(cacheFile);
+  const file = fs.readFileSync(cacheFile);
+  const head = Buffer.from(bundleKey);
+  cachedData = bundleKey && file.subarray(0, head.length).equals(head) ? file.subarray(head.length) : undefined;
 } catch {
   cachedData = undefined;
 }
@@ -38,12 +50,18 @@ process.once('exit', () => {
     data = script.createCachedData();
     if (data.length <= cachedData.length + 1024) return;
   } else return;
+  if (!bundleKey) return;
+  const tmp = `${cacheFile}.${process.pid}`;
   try {
-    const tmp = `${cacheFile}.${process.pid}`;
-    fs.writeFileSync(tmp, data);
+    fs.writeFileSync(tmp, Buffer.concat([Buffer.from(bundleKey), data]));
     fs.renameSync(tmp, cacheFile);
   } catch {
-    // A read-only install runs without the cache.
+    // A read-only install runs without the cache; on Windows another run may hold the cache open.
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // Nothing was written.
+    }
   }
 });
 mod.exports.main(process.argv);

@@ -2,7 +2,7 @@
  * Every command's --help ends with examples that run as written, and `dakindex --help` stays
  * light: it runs none of the docx and Handlebars code in the bundle and reads no template.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFile, execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -164,5 +164,29 @@ describe('the code cache of an installed copy', () => {
     run(week);
     run(['--help']);
     expect(readFileSync(cache).equals(afterReport)).toBe(true);
+  });
+
+  it('is not used for a rebuilt bundle of the same length (V8 checks only the length)', () => {
+    const pkg = installedCopy();
+    const bundle = join(pkg, 'dist/dakindex.cjs');
+    const run = () => execFileSync(process.execPath, [join(pkg, 'bin/dakindex.cjs'), '--version'], { encoding: 'utf8', stdio: 'pipe' }).trim();
+    expect(run()).toBe('0.1.0');
+    expect(existsSync(join(pkg, 'dist/dakindex.cjs.cache'))).toBe(true);
+    const source = readFileSync(bundle, 'utf8');
+    const rebuilt = source.replace("VERSION = '0.1.0'", "VERSION = '0.1.9'").replace('VERSION = "0.1.0"', 'VERSION = "0.1.9"');
+    expect(rebuilt.length).toBe(source.length);
+    expect(rebuilt).not.toBe(source);
+    writeFileSync(bundle, rebuilt);
+    expect(run()).toBe('0.1.9');
+  });
+
+  it('leaves no temporary file when it cannot be replaced', () => {
+    const pkg = installedCopy();
+    const cache = join(pkg, 'dist/dakindex.cjs.cache');
+    rmSync(cache, { force: true });
+    // A folder where the cache goes: reading and replacing it fail, as a cache held open on Windows does.
+    mkdirSync(cache);
+    execFileSync(process.execPath, [join(pkg, 'bin/dakindex.cjs'), '--help'], { stdio: 'pipe' });
+    expect(readdirSync(join(pkg, 'dist')).sort()).toEqual(['dakindex.cjs', 'dakindex.cjs.cache']);
   });
 });
