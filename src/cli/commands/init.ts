@@ -10,6 +10,7 @@ import { shippedPath } from '../../io/package-files.js';
 import { exportTemplates } from '../../io/templates.js';
 import type { CliIO } from '../context.js';
 import { commandWord, pathsOf, platformOf, userPath } from '../user-path.js';
+import { schtasksCommand, WINDOWS_LOG, WINDOWS_WRAPPER } from '../windows-task.js';
 
 /**
  * `dakindex init [DIR]`: a working folder for the Đắk Lắk office (commented configuration, the
@@ -30,7 +31,7 @@ export function registerInit(program: Command, io: CliIO): void {
   program
     .command('init')
     .description(
-      'Tạo thư mục làm việc: tệp cấu hình có chú thích (dakindex.config.yaml), dữ liệu mẫu (data/) và bản sao mẫu văn bản để sửa (templates/). Không ghi đè: tệp đã có được giữ nguyên và liệt kê, chạy lại chỉ tạo lại tệp đã bị xóa (mã thoát 0)',
+      'Tạo thư mục làm việc: tệp cấu hình có chú thích (dakindex.config.yaml), dữ liệu mẫu (data/), bản sao mẫu văn bản để sửa (templates/) và dakindex-tuan.cmd (báo cáo tuần theo lịch trên Windows). Không ghi đè: tệp đã có được giữ nguyên và liệt kê, chạy lại chỉ tạo lại tệp đã bị xóa (mã thoát 0)',
     )
     .argument('[thư_mục]', 'thư mục làm việc (mặc định thư mục hiện tại; tạo mới nếu chưa có)')
     .action((dirArg: string | undefined) => {
@@ -66,6 +67,10 @@ export function registerInit(program: Command, io: CliIO): void {
       written.push(...templates.written);
       kept.push(...templates.kept);
 
+      // The weekly report as a Windows scheduled task: the wrapper runs in its own folder, so it works wherever this one is.
+      const wrapper = join(dir, WINDOWS_WRAPPER);
+      (writeFileIfAbsent(wrapper, readFileSync(shippedPath('scripts', 'windows', WINDOWS_WRAPPER))) ? written : kept).push(wrapper);
+
       const lines: string[] = [];
       if (written.length) lines.push(`Đã tạo trong ${dir}:`, ...written.map((f) => `  ${rel(dir, f)}`));
       if (kept.length) {
@@ -73,6 +78,17 @@ export function registerInit(program: Command, io: CliIO): void {
         lines.push(...kept.map((f) => `  ${rel(dir, f)}`));
       }
       lines.push(...notes);
+      if (platformOf(io) === 'win32') {
+        const schtasks = schtasksCommand(wrapper);
+        lines.push(
+          '',
+          'Báo cáo tuần tự động lúc 16:00 thứ Sáu (Task Scheduler), gõ trong cmd (Command Prompt):',
+          'command' in schtasks ? `  ${schtasks.command}` : `  (${schtasks.problem}; xem README, "Trên máy Windows")`,
+          `Nhật ký của mỗi lần chạy: ${WINDOWS_LOG}.`,
+        );
+      } else {
+        lines.push('', `${WINDOWS_WRAPPER}: báo cáo tuần theo lịch trên máy Windows (README, "Trên máy Windows").`);
+      }
       lines.push('', 'Mẫu văn bản trong templates/ được dùng khi chạy với --templates templates; cấu hình: sửa dakindex.config.yaml.');
       lines.push('Lệnh tiếp theo:');
       if (dir !== io.cwd) lines.push(`  cd ${commandWord(io, pathsOf(platformOf(io)).relative(io.cwd, dir) || '.')}`);
