@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 
 const repo = resolve(import.meta.dirname, '..');
@@ -43,7 +44,8 @@ function measureRuns(args, runs) {
   for (let i = 0; i < runs; i++) {
     const rssFile = join(work, 'rss.txt');
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ['--import', join(repo, 'bench/maxrss.mjs'), bin, ...args], {
+    // --import takes a URL: a Windows path (C:\...) would be read as a URL of scheme "c:".
+    const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(repo, 'bench/maxrss.mjs')).href, bin, ...args], {
       cwd: work,
       env: { ...process.env, DAKINDEX_BENCH_RSS_FILE: rssFile },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -45,12 +45,17 @@ process.once('exit', () => {
     data = script.createCachedData();
     if (data.length <= cachedData.length + 1024) return;
   } else return;
+  const tmp = `${cacheFile}.${process.pid}`;
   try {
-    const tmp = `${cacheFile}.${process.pid}`;
     fs.writeFileSync(tmp, Buffer.concat([digest, data]));
     fs.renameSync(tmp, cacheFile);
   } catch {
-    // A read-only install runs without the cache.
+    // A read-only install runs without the cache; on Windows another run may hold the cache open.
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // Nothing was written.
+    }
   }
 });
 mod.exports.main(process.argv);

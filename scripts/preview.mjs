@@ -1,9 +1,11 @@
 // npm run preview: every document kind generated from the fixtures, as the office's reviewer sees it:
 // .docx → PDF (LibreOffice) → PNG pages at 80 dpi, in out/preview/KIND/ (page-1.png, page-2.png, ...),
 // with out/preview/index.html showing them all. Needs soffice (LibreOffice) and pdftoppm (poppler-utils).
-// Options: --out DIR (default out/preview), --dpi N (default 80), --only KIND[,KIND...].
+// Options: --out DIR (default out/preview), --dpi N (default 80), --only KIND[,KIND...],
+// --first-page-to FILE (copy page 1 of the one document made, e.g. the README's picture:
+// npm run readme-picture). Plain Node, no shell commands, so it runs the same from cmd and PowerShell.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,13 +17,23 @@ const bin = join(repo, 'bin/dakindex.cjs');
 const KINDS = JSON.parse(readFileSync(join(repo, 'scripts/document-kinds.json'), 'utf8'));
 
 const { values } = parseArgs({
-  options: { out: { type: 'string', default: 'out/preview' }, dpi: { type: 'string', default: '80' }, only: { type: 'string' } },
+  options: {
+    out: { type: 'string', default: 'out/preview' },
+    dpi: { type: 'string', default: '80' },
+    only: { type: 'string' },
+    'first-page-to': { type: 'string' },
+  },
 });
 const outRoot = resolve(repo, values.out);
 const only = values.only ? new Set(values.only.split(',')) : null;
 const kinds = KINDS.filter((k) => !only || only.has(k.kind));
 if (only && kinds.length !== only.size) {
   console.error(`--only: loại không rõ; có: ${KINDS.map((k) => k.kind).join(', ')}`);
+  process.exit(2);
+}
+
+if (values['first-page-to'] && kinds.length !== 1) {
+  console.error('--first-page-to: cần đúng một loại văn bản (--only LOẠI).');
   process.exit(2);
 }
 
@@ -92,4 +104,14 @@ const html = [
   ),
 ].join('\n');
 writeFileSync(join(outRoot, 'index.html'), html);
+if (values['first-page-to']) {
+  if (summary.length !== 1) {
+    console.error(`--first-page-to: ${kinds[0].kind} tạo ${summary.length} văn bản, cần đúng một.`);
+    process.exit(1);
+  }
+  const to = resolve(repo, values['first-page-to']);
+  mkdirSync(join(to, '..'), { recursive: true });
+  copyFileSync(summary[0].pages[0].file, to);
+  console.log(`Trang 1 → ${relative(repo, to)}`);
+}
 console.log(`Mở ${relative(repo, join(outRoot, 'index.html'))} để xem tất cả các trang.`);

@@ -4,6 +4,7 @@ import { DataError } from '../core/errors.js';
 import type { CliIO } from './context.js';
 import { describeOrigins, mergeOptionSources, unknownDefaults, unknownVariables, type OptionSpec } from './option-sources.js';
 import { OPTIONS, parseOptions, type OptionKey } from './options.js';
+import { userPath } from './user-path.js';
 
 /**
  * A command's options from the command line, the DAKINDEX_* environment and the configuration
@@ -48,7 +49,7 @@ export function commandOptions<S extends z.ZodObject>(schema: S, raw: Record<str
     io.stderr(`Cảnh báo: biến môi trường ${v} không ứng với tùy chọn nào của dakindex, bỏ qua.\n`);
   }
   const configPath = typeof raw.config === 'string' ? raw.config : io.env.DAKINDEX_CONFIG || undefined;
-  const { config, file } = loadConfig(configPath, io.cwd);
+  const { config, file } = loadConfig(configPath && userPath(io, configPath), io.cwd);
   const defaults = config.defaults ?? {};
   const unknown = file ? unknownDefaults(defaults, ALL_NAMES) : [];
   if (unknown.length) {

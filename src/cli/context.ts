@@ -5,6 +5,7 @@ import type { EvaluationSettings } from '../core/evaluation.js';
 import { resolveOptionRefs } from '../core/option-ref.js';
 import type { Warning } from '../core/types.js';
 import { flagOf } from './options.js';
+import { userPath } from './user-path.js';
 
 /** What a command needs from its process: streams and the working folder. Tests pass their own. */
 export interface CliIO {
@@ -14,6 +15,8 @@ export interface CliIO {
   env: Record<string, string | undefined>;
   /** Set when stdout and stderr are both a terminal: its width in columns (a progress bar may be drawn). */
   terminal?: { columns: () => number } | undefined;
+  /** The system whose rules apply to paths and commands shown (default: this process's); tests play Windows with it. */
+  platform?: NodeJS.Platform;
 }
 
 export function processIO(): CliIO {
@@ -23,6 +26,7 @@ export function processIO(): CliIO {
     cwd: process.cwd(),
     env: process.env,
     terminal: process.stdout.isTTY && process.stderr.isTTY ? { columns: () => process.stderr.columns || 80 } : undefined,
+    platform: process.platform,
   };
 }
 
@@ -32,7 +36,7 @@ export function debugEnabled(io: CliIO): boolean {
 }
 
 export function configFor(opts: { config?: string | undefined; province?: string | undefined }, io: CliIO): Config {
-  const { config } = loadConfig(opts.config, io.cwd);
+  const { config } = loadConfig(opts.config && userPath(io, opts.config), io.cwd);
   return opts.province ? { ...config, province: { ...config.province, name: opts.province } } : config;
 }
 

@@ -25,8 +25,8 @@ const HELP_TITLES: [RegExp, string][] = [
 export const PROGRAM_HELP_END = `
 Mã thoát:
   0  thành công
-  1  lỗi dữ liệu, cấu hình hoặc mẫu văn bản; không ghi được văn bản (tệp đã có, thư mục --out đang
-     được một lần chạy khác ghi quá thời gian --lock-wait)
+  1  lỗi dữ liệu, cấu hình hoặc mẫu văn bản; không ghi được văn bản (tệp đã có, tệp đang mở trong
+     Word, thư mục --out đang được một lần chạy khác ghi quá thời gian --lock-wait)
   2  sai cách dùng: tùy chọn thiếu, thừa hoặc sai giá trị (kể cả từ biến môi trường DAKINDEX_*)
   3  batch: một số văn bản không tạo được (các văn bản khác vẫn được tạo)
   4  đã ghi .docx nhưng thiếu bản PDF (--pdf: không có LibreOffice hoặc chuyển đổi lỗi)

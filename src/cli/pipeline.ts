@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { Issue } from '../core/documents/common.js';
 import { DataError } from '../core/errors.js';
@@ -16,6 +15,7 @@ import { TemplateSet } from '../io/templates.js';
 import { configFor, settingsOf, type CliIO } from './context.js';
 import { convertToPdf } from './pdf-output.js';
 import { printResult } from './print.js';
+import { userPath } from './user-path.js';
 
 /** The reading steps of the document commands (a period's data and the one before it), and their setup. */
 
@@ -80,8 +80,8 @@ export async function chooseInputs(
 ): Promise<ChosenInputs> {
   if (opts.input?.length) {
     return {
-      current: opts.input.map((f) => resolve(io.cwd, f)),
-      previous: opts.previous?.length ? opts.previous.map((f) => resolve(io.cwd, f)) : null,
+      current: opts.input.map((f) => userPath(io, f)),
+      previous: opts.previous?.length ? opts.previous.map((f) => userPath(io, f)) : null,
       currentDate: null,
       previousDate: null,
       notes: [`Dữ liệu ${periodLabel(period)}: ${opts.input.join(', ')} (theo --input)`],
@@ -96,7 +96,7 @@ export async function chooseInputs(
   if (!given) return chosen;
   return {
     ...chosen,
-    previous: given.map((f) => resolve(io.cwd, f)),
+    previous: given.map((f) => userPath(io, f)),
     notes: [...chosen.notes, `Dữ liệu kỳ trước: ${given.join(', ')} (theo --previous)`],
   };
 }
@@ -158,15 +158,15 @@ export function issueOf(opts: OutputOptions): Omit<Issue, 'fallback'> {
 }
 
 export function templatesOf(opts: OutputOptions, io: CliIO): Promise<TemplateSet> {
-  return TemplateSet.open(opts.templates && resolve(io.cwd, opts.templates));
+  return TemplateSet.open(opts.templates && userPath(io, opts.templates));
 }
 
 export function dataDirOf(opts: { data?: string | undefined }, config: Config, io: CliIO): string {
-  return resolve(io.cwd, opts.data ?? config.dataDir);
+  return userPath(io, opts.data ?? config.dataDir);
 }
 
 export function outDirOf(opts: OutputOptions, config: Config, io: CliIO): string {
-  return resolve(io.cwd, opts.out ?? config.outDir);
+  return userPath(io, opts.out ?? config.outDir);
 }
 
 /** Prints what a run made, after writing the PDF of each document with --pdf (exit 4 if one is missing). */

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
 import { DataError, UsageError } from '../core/errors.js';
 import { formatShortDate } from '../core/format-vi.js';
@@ -7,6 +6,7 @@ import { scanDataFolder } from '../io/data-folder.js';
 import type { ReadReport } from '../io/produce.js';
 import type { CliIO } from './context.js';
 import { dataDirOf, readAndEvaluate, readNotes, type Evaluated, type InputOptions } from './pipeline.js';
+import { userPath } from './user-path.js';
 
 /** Reading for a document on one day's data compared with an earlier day's (the low-score letter). */
 
@@ -27,7 +27,7 @@ async function inputsOfDay(
   io: CliIO,
 ): Promise<DayInputs> {
   if (explicit?.length) {
-    return { files: explicit.map((f) => resolve(io.cwd, f)), date: null, note: `${what}: ${explicit.join(', ')} (theo tùy chọn)` };
+    return { files: explicit.map((f) => userPath(io, f)), date: null, note: `${what}: ${explicit.join(', ')} (theo tùy chọn)` };
   }
   const dir = dataDirOf(opts, config, io);
   const { files } = await scanDataFolder(dir, config);

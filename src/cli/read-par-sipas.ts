@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { ParSipasData } from '../core/documents/letter-par-sipas.js';
 import { findParSipasFile } from '../io/data-folder.js';
@@ -6,6 +5,7 @@ import type { ReadReport } from '../io/produce.js';
 import { readParSipas } from '../io/readers/par-sipas.js';
 import type { CliIO } from './context.js';
 import { dataDirOf } from './pipeline.js';
+import { userPath } from './user-path.js';
 
 export interface ParSipasRead extends ReadReport {
   data: ParSipasData;
@@ -18,7 +18,7 @@ export async function readParSipasFigures(
   config: Config,
   io: CliIO,
 ): Promise<ParSipasRead> {
-  const file = opts.input?.length ? resolve(io.cwd, opts.input[0]!) : findParSipasFile(dataDirOf(opts, config, io), opts.year);
+  const file = opts.input?.length ? userPath(io, opts.input[0]!) : findParSipasFile(dataDirOf(opts, config, io), opts.year);
   const { data, year, skippedSheets } = await readParSipas(file, { config, year: opts.year, sheet: opts.sheet[0]?.name });
   return { data, year, notes: [], warnings: [], skippedSheets, summary: { input: file } };
 }

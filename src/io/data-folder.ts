@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import path from 'node:path';
 import type { Config } from '../config/schema.js';
 import { DataError } from '../core/errors.js';
 import type { DatedFile } from '../core/periods.js';
@@ -18,6 +18,18 @@ function ensureDataFolder(dir: string): void {
 }
 
 /**
+ * The score files among the names in folder `dir`, sorted, as paths by the system's rules (`paths`:
+ * path.win32 in the tests of Windows folders). Office lock files (~$name.xlsx, made while Excel has
+ * the file open) and hidden files are not data.
+ */
+export function dataFilePaths(dir: string, names: readonly string[], paths: Pick<typeof path, 'join'> = path): string[] {
+  return names
+    .filter((name) => DATA_EXTENSIONS.test(name) && !name.startsWith('~$') && !name.startsWith('.'))
+    .sort()
+    .map((name) => paths.join(dir, name));
+}
+
+/**
  * The score files of a data folder with their evaluation dates (by the reader's rule: title, else
  * name); undated files are reported apart, a file whose title gives two dates with the reason.
  */
@@ -25,20 +37,18 @@ export async function scanDataFolder(dir: string, config: Config): Promise<{ fil
   ensureDataFolder(dir);
   const files: DatedFile[] = [];
   const undated: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (!DATA_EXTENSIONS.test(name) || name.startsWith('~$') || name.startsWith('.')) continue;
-    const path = join(dir, name);
+  for (const file of dataFilePaths(dir, readdirSync(dir))) {
     let date: FileDate;
     try {
-      date = await peekFileDate(path, config);
+      date = await peekFileDate(file, config);
     } catch (e) {
       // One unreadable file must not stop the work on the others; it is named as undated.
       if (!(e instanceof DataError)) throw e;
       date = { kind: 'undated' };
     }
-    if (date.kind === 'dated') files.push({ path, date: date.date });
-    else if (date.kind === 'ambiguous') undated.push(`${path} (${undatedReason(date)})`);
-    else undated.push(path);
+    if (date.kind === 'dated') files.push({ path: file, date: date.date });
+    else if (date.kind === 'ambiguous') undated.push(`${file} (${undatedReason(date)})`);
+    else undated.push(file);
   }
   return { files, undated };
 }
@@ -48,10 +58,15 @@ const PAR_SIPAS_FILE = /par[-_ ]?sipas.*\.(ya?ml|json|xlsx)$/i;
 /** The PAR Index / SIPAS figures file of a data folder: the only one, or the one naming `year`. */
 export function findParSipasFile(dir: string, year: number | undefined): string {
   ensureDataFolder(dir);
-  const found = readdirSync(dir).filter((f) => PAR_SIPAS_FILE.test(f)).sort();
+  return parSipasFileOf(dir, readdirSync(dir), year);
+}
+
+/** findParSipasFile on the names in folder `dir`; `paths`: the system's path rules. */
+export function parSipasFileOf(dir: string, names: readonly string[], year: number | undefined, paths: Pick<typeof path, 'join'> = path): string {
+  const found = names.filter((f) => PAR_SIPAS_FILE.test(f)).sort();
   const withYear = year === undefined ? found : found.filter((f) => f.includes(String(year)));
   const pick = withYear.length === 1 ? withYear : found.length === 1 ? found : [];
-  if (pick.length === 1) return join(dir, pick[0]!);
+  if (pick.length === 1) return paths.join(dir, pick[0]!);
   throw new DataError(
     found.length === 0
       ? `Không có tệp số liệu PAR Index, SIPAS (par-sipas-NĂM.yaml, .json hoặc .xlsx) trong ${dir}; dùng --input TỆP.`

@@ -4,6 +4,7 @@ import { issueWarnings } from '../core/documents/issue-warnings.js';
 import type { DocumentInput, DocumentKind } from '../core/documents/kind.js';
 import type { DocumentModel } from '../core/documents/model.js';
 import { DataError } from '../core/errors.js';
+import { sameFileKey, windowsNameProblem } from '../core/file-names.js';
 import type { SkippedSheet, Warning } from '../core/types.js';
 import { ensureWritable, writeFileAtomic } from './output-file.js';
 import { acquireOutputLock } from './output-lock.js';
@@ -94,14 +95,42 @@ export async function produce<I extends DocumentInput>(kind: DocumentKind<I>, in
 }
 
 /**
+ * Some documents of a run were not written (one open in Word, say) while the others were: what was
+ * written and what was not, each failure with its own message. With one document, its message alone.
+ */
+export class WriteError extends DataError {
+  constructor(
+    readonly written: string[],
+    readonly failed: { file: string; error: DataError }[],
+  ) {
+    super(writeErrorMessage(written, failed));
+  }
+}
+
+function writeErrorMessage(written: string[], failed: { file: string; error: DataError }[]): string {
+  if (written.length === 0 && failed.length === 1) return failed[0]!.error.message;
+  const total = written.length + failed.length;
+  const lines = [`Không ghi được ${failed.length}/${total} văn bản:`, ...failed.map((f) => `  - ${f.error.message}`)];
+  lines.push(written.length ? `Đã ghi ${written.length}/${total} văn bản:` : 'Không văn bản nào được ghi.', ...written.map((f) => `  ${f}`));
+  return lines.join('\n');
+}
+
+/**
  * Writes every document atomically; returns their paths. Existing files are refused before any
  * work, and nothing is written until all are rendered. One run at a time writes into a folder:
- * another run's lock is waited for.
+ * another run's lock is waited for. A document that cannot be written (its old file open in Word)
+ * does not stop the others: they are written, then a WriteError names the written and the failed.
  */
 export async function writeDocuments(docs: RenderedDocument[], target: WriteTarget): Promise<string[]> {
   const { dir, force, beside = () => [] } = target;
+  for (const d of docs) {
+    const problem = windowsNameProblem(d.name);
+    if (problem) throw new DataError(`${problem}; không ghi văn bản nào.`);
+  }
   const files = docs.map((d) => join(dir, d.name));
-  const twice = files.find((f, i) => files.indexOf(f) !== i);
+  // Names that differ only in case are one file on Windows.
+  const keys = docs.map((d) => sameFileKey(d.name));
+  const twice = files.find((_, i) => keys.indexOf(keys[i]!) !== i);
   if (twice) throw new DataError(`Hai văn bản trùng tên tệp ${twice}; không ghi văn bản nào.`);
   const refuseExisting = () => {
     for (const f of files) for (const g of [f, ...beside(f)]) ensureWritable(g, force);
@@ -118,7 +147,18 @@ export async function writeDocuments(docs: RenderedDocument[], target: WriteTarg
   try {
     // Checked again under the lock: the run waited for may have written the same files.
     refuseExisting();
-    files.forEach((f, i) => writeFileAtomic(f, buffers[i]!, force));
+    const written: string[] = [];
+    const failed: { file: string; error: DataError }[] = [];
+    files.forEach((file, i) => {
+      try {
+        writeFileAtomic(file, buffers[i]!, force);
+        written.push(file);
+      } catch (e) {
+        if (!(e instanceof DataError)) throw e;
+        failed.push({ file, error: e });
+      }
+    });
+    if (failed.length) throw new WriteError(written, failed);
   } finally {
     release();
   }

@@ -165,6 +165,7 @@ describe('the code cache of an installed copy', () => {
     run(['--help']);
     expect(readFileSync(cache).equals(afterReport)).toBe(true);
   });
+
   it('is not used for a rebuilt bundle of the same length (V8 compares lengths only)', () => {
     const pkg = installedCopy();
     const bundle = join(pkg, 'dist/dakindex.cjs');
@@ -178,5 +179,15 @@ describe('the code cache of an installed copy', () => {
     expect(after).not.toBe(before);
     writeFileSync(bundle, after);
     expect(run(['--help'])).toContain('-H, --help');
+  });
+
+  it('leaves no temporary file when it cannot be replaced', () => {
+    const pkg = installedCopy();
+    const cache = join(pkg, 'dist/dakindex.cjs.cache');
+    rmSync(cache, { force: true });
+    // A folder where the cache goes: reading and replacing it fail, as a cache held open on Windows does.
+    mkdirSync(cache);
+    execFileSync(process.execPath, [join(pkg, 'bin/dakindex.cjs'), '--help'], { stdio: 'pipe' });
+    expect(readdirSync(join(pkg, 'dist')).sort()).toEqual(['dakindex.cjs', 'dakindex.cjs.cache']);
   });
 });

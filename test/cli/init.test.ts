@@ -50,8 +50,9 @@ describe('dakindex init', () => {
     expectOk(r);
     const dir = join(cwd, 'van-phong');
     expect(tree(dir)).toEqual(
-      ['dakindex.config.yaml', ...SAMPLE_DATA.map((f) => `data/${f}`), ...TEMPLATE_FILES.map((f) => `templates/${f}`)].sort(),
+      ['dakindex.config.yaml', 'dakindex-tuan.cmd', ...SAMPLE_DATA.map((f) => `data/${f}`), ...TEMPLATE_FILES.map((f) => `templates/${f}`)].sort(),
     );
+    expect(readFileSync(join(dir, 'dakindex-tuan.cmd')).equals(readFileSync(join(REPO, 'scripts/windows/dakindex-tuan.cmd')))).toBe(true);
     for (const f of SAMPLE_DATA) {
       const source = existsSync(join(REPO, 'fixtures/daklak', f)) ? join(REPO, 'fixtures/daklak', f) : join(REPO, 'fixtures/par-sipas', f);
       expect(readFileSync(join(dir, 'data', f)).equals(readFileSync(source)), f).toBe(true);
@@ -136,7 +137,7 @@ describe('dakindex init', () => {
     const third = await dakindexProcess(['init'], dir);
     expectOk(third);
     expect(third.stdout).toContain(`Không tạo tệp nào trong ${dir}; đã có, giữ nguyên (không ghi đè):`);
-    expect(tree(dir).length).toBe(1 + SAMPLE_DATA.length + TEMPLATE_FILES.length);
+    expect(tree(dir).length).toBe(2 + SAMPLE_DATA.length + TEMPLATE_FILES.length);
   });
 
   it('keeps a configuration file of another name and writes no second one', async () => {

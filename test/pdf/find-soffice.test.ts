@@ -76,6 +76,39 @@ describe('soffice on Windows', () => {
   });
 });
 
+describe('soffice on Windows, set by hand', () => {
+  const pf = 'C:\\Program Files\\LibreOffice\\program\\soffice.exe';
+
+  it('DAKINDEX_SOFFICE as Explorer’s "Copy as path" gives it, or as cmd’s set keeps it: in double quotes', () => {
+    const r = lookup('win32', [pf], { DAKINDEX_SOFFICE: `"${pf}"` });
+    expect(found(r)).toBe(pf);
+    expect(r.found && r.source).toBe('DAKINDEX_SOFFICE');
+    expect(found(lookup('win32', [pf], {}, { configured: ` "${pf}" ` }))).toBe(pf);
+    // Elsewhere a quote belongs to the name.
+    expect(lookup('linux', ['/opt/lo/soffice'], { DAKINDEX_SOFFICE: '"/opt/lo/soffice"' }).found).toBe(false);
+  });
+
+  it('pdf.soffice with slashes, as YAML and JSON files are easiest written, is a Windows path', () => {
+    const portable = 'D:\\Ứng dụng\\LibreOffice\\program\\soffice.exe';
+    const r = lookup('win32', [portable], {}, { configured: 'D:/Ứng dụng/LibreOffice/program/soffice.exe' });
+    expect(found(r)).toBe(portable);
+    expect(r.found && r.source).toBe('pdf.soffice');
+  });
+
+  it('a bare name is looked up on Path with .exe added', () => {
+    const onPath = 'D:\\LO\\program\\soffice.exe';
+    expect(found(lookup('win32', [onPath, pf], { Path: 'D:\\LO\\program', DAKINDEX_SOFFICE: 'soffice' }))).toBe(onPath);
+  });
+
+  it('a missing one gives the Windows hint, whatever the override', () => {
+    const r = lookup('win32', [], { DAKINDEX_SOFFICE: '"D:\\Không có\\soffice.exe"' });
+    expect(message(r)).toContain('DAKINDEX_SOFFICE = "D:\\Không có\\soffice.exe": không có tệp D:\\Không có\\soffice.exe');
+    expect(message(r)).toContain('https://www.libreoffice.org/download/');
+    expect(message(r)).toContain('C:\\Program Files\\LibreOffice');
+    expect(message(r)).not.toContain('apt-get');
+  });
+});
+
 describe('soffice on macOS', () => {
   const app = '/Applications/LibreOffice.app/Contents/MacOS/soffice';
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { commentedConfigYaml } from '../../config/commented-yaml.js';
 import { DEFAULT_CONFIG } from '../../config/default.js';
 import { CONFIG_FILE_NAMES } from '../../config/load.js';
@@ -9,6 +9,8 @@ import { writeFileIfAbsent } from '../../io/output-file.js';
 import { shippedPath } from '../../io/package-files.js';
 import { exportTemplates } from '../../io/templates.js';
 import type { CliIO } from '../context.js';
+import { commandWord, pathsOf, platformOf, userPath } from '../user-path.js';
+import { schtasksCommand, WINDOWS_LOG, WINDOWS_WRAPPER } from '../windows-task.js';
 
 /**
  * `dakindex init [DIR]`: a working folder for the Đắk Lắk office (commented configuration, the
@@ -29,11 +31,11 @@ export function registerInit(program: Command, io: CliIO): void {
   program
     .command('init')
     .description(
-      'Tạo thư mục làm việc: tệp cấu hình có chú thích (dakindex.config.yaml), dữ liệu mẫu (data/) và bản sao mẫu văn bản để sửa (templates/). Không ghi đè: tệp đã có được giữ nguyên và liệt kê, chạy lại chỉ tạo lại tệp đã bị xóa (mã thoát 0)',
+      'Tạo thư mục làm việc: tệp cấu hình có chú thích (dakindex.config.yaml), dữ liệu mẫu (data/), bản sao mẫu văn bản để sửa (templates/) và dakindex-tuan.cmd (báo cáo tuần theo lịch trên Windows). Không ghi đè: tệp đã có được giữ nguyên và liệt kê, chạy lại chỉ tạo lại tệp đã bị xóa (mã thoát 0)',
     )
     .argument('[thư_mục]', 'thư mục làm việc (mặc định thư mục hiện tại; tạo mới nếu chưa có)')
     .action((dirArg: string | undefined) => {
-      const dir = resolve(io.cwd, dirArg ?? '.');
+      const dir = userPath(io, dirArg ?? '.');
       if (existsSync(dir) && !statSync(dir).isDirectory()) throw new DataError(`${dir} là một tệp, không phải thư mục.`);
       const written: string[] = [];
       const kept: string[] = [];
@@ -65,6 +67,10 @@ export function registerInit(program: Command, io: CliIO): void {
       written.push(...templates.written);
       kept.push(...templates.kept);
 
+      // The weekly report as a Windows scheduled task: the wrapper runs in its own folder, so it works wherever this one is.
+      const wrapper = join(dir, WINDOWS_WRAPPER);
+      (writeFileIfAbsent(wrapper, readFileSync(shippedPath('scripts', 'windows', WINDOWS_WRAPPER))) ? written : kept).push(wrapper);
+
       const lines: string[] = [];
       if (written.length) lines.push(`Đã tạo trong ${dir}:`, ...written.map((f) => `  ${rel(dir, f)}`));
       if (kept.length) {
@@ -72,9 +78,20 @@ export function registerInit(program: Command, io: CliIO): void {
         lines.push(...kept.map((f) => `  ${rel(dir, f)}`));
       }
       lines.push(...notes);
+      if (platformOf(io) === 'win32') {
+        const schtasks = schtasksCommand(wrapper);
+        lines.push(
+          '',
+          'Báo cáo tuần tự động lúc 16:00 thứ Sáu (Task Scheduler), gõ trong cmd (Command Prompt):',
+          'command' in schtasks ? `  ${schtasks.command}` : `  (${schtasks.problem}; xem README, "Trên máy Windows")`,
+          `Nhật ký của mỗi lần chạy: ${WINDOWS_LOG}.`,
+        );
+      } else {
+        lines.push('', `${WINDOWS_WRAPPER}: báo cáo tuần theo lịch trên máy Windows (README, "Trên máy Windows").`);
+      }
       lines.push('', 'Mẫu văn bản trong templates/ được dùng khi chạy với --templates templates; cấu hình: sửa dakindex.config.yaml.');
       lines.push('Lệnh tiếp theo:');
-      if (dir !== io.cwd) lines.push(`  cd ${shellWord(relative(io.cwd, dir) || '.')}`);
+      if (dir !== io.cwd) lines.push(`  cd ${commandWord(io, pathsOf(platformOf(io)).relative(io.cwd, dir) || '.')}`);
       lines.push(
         withSamples
           ? `  ${SAMPLE_REPORT}`
@@ -86,9 +103,4 @@ export function registerInit(program: Command, io: CliIO): void {
 
 function rel(dir: string, file: string): string {
   return relative(dir, file).split('\\').join('/') || '.';
-}
-
-/** A path as one shell word, quoted only when it needs to be. */
-function shellWord(s: string): string {
-  return /^[\w./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { DataError, UsageError } from '../../core/errors.js';
 import {
   defaultTemplatesDir,
@@ -11,6 +11,7 @@ import {
   type TemplateEntry,
 } from '../../io/templates.js';
 import type { CliIO } from '../context.js';
+import { commandWord, pathsOf, platformOf, userPath } from '../user-path.js';
 
 /**
  * `dakindex templates list | show NAME | export DIR`: the templates a run uses (the office's
@@ -69,7 +70,7 @@ export function registerTemplates(program: Command, io: CliIO): void {
     .argument('<thư_mục>', 'thư mục nhận các mẫu (tạo mới nếu chưa có)')
     .option(...TEMPLATES_OPTION)
     .action((destArg: string, opts: { templates?: string }) => {
-      const dest = resolve(io.cwd, destArg);
+      const dest = userPath(io, destArg);
       const { written, kept } = exportTemplates(userDir(opts, io), dest);
       const rel = (f: string) => relative(dest, f).split('\\').join('/');
       const lines: string[] = [];
@@ -78,7 +79,7 @@ export function registerTemplates(program: Command, io: CliIO): void {
         lines.push(written.length ? 'Đã có, giữ nguyên (không ghi đè):' : `Không chép tệp nào vào ${dest}; đã có, giữ nguyên (không ghi đè):`);
         lines.push(...kept.map((f) => `  ${rel(f)}`));
       }
-      lines.push(`Dùng các mẫu này: dakindex report ... --templates ${relative(io.cwd, dest) || '.'}`);
+      lines.push(`Dùng các mẫu này: dakindex report ... --templates ${commandWord(io, pathsOf(platformOf(io)).relative(io.cwd, dest) || '.')}`);
       io.stdout(`${lines.join('\n')}\n`);
     });
 
@@ -89,7 +90,7 @@ export function registerTemplates(program: Command, io: CliIO): void {
 }
 
 function userDir(opts: { templates?: string }, io: CliIO): string | undefined {
-  return opts.templates ? resolve(io.cwd, opts.templates) : undefined;
+  return opts.templates ? userPath(io, opts.templates) : undefined;
 }
 
 /** The name as listed: "bao-cao-tuan", a partial without "partials/" ("ket-qua"). */

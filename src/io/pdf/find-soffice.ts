@@ -26,9 +26,9 @@ export type SofficeResult =
   | { found: false; /** What was looked for and how to install LibreOffice, in Vietnamese. */ message: string };
 
 export function findSoffice(l: SofficeLookup): SofficeResult {
-  const fromEnv = envValue(l.env, SOFFICE_ENV, l.platform)?.trim();
+  const fromEnv = setting(envValue(l.env, SOFFICE_ENV, l.platform), l.platform);
   if (fromEnv) return explicit(l, fromEnv, SOFFICE_ENV);
-  const fromConfig = l.configured?.trim();
+  const fromConfig = setting(l.configured, l.platform);
   if (fromConfig) return explicit(l, fromConfig, SOFFICE_CONFIG_KEY);
 
   const onPath = searchPath(l, SOFFICE_NAMES);
@@ -42,6 +42,15 @@ export function findSoffice(l: SofficeLookup): SofficeResult {
     found: false,
     message: `Không tìm thấy LibreOffice (soffice) để tạo PDF (đã tìm trong: ${looked}). ${installHint(l.platform)} Hoặc đặt biến môi trường ${SOFFICE_ENV} (hay khóa cấu hình ${SOFFICE_CONFIG_KEY}) là đường dẫn đến ${exeName(l.platform)}.`,
   };
+}
+
+/**
+ * A setting as written, trimmed; on Windows without the double quotes around it that Explorer's
+ * "Copy as path" adds and `set DAKINDEX_SOFFICE="..."` in cmd keeps (no Windows name has a `"`).
+ */
+function setting(value: string | undefined, platform: NodeJS.Platform): string | undefined {
+  const v = value?.trim();
+  return platform === 'win32' && v && /^"[^"]*"$/.test(v) ? v.slice(1, -1).trim() : v;
 }
 
 /** The hint for installing LibreOffice on this system. */

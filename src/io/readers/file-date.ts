@@ -3,6 +3,7 @@
  * date its title rows give, else the date in its name (shared/spec/inputs.md §5). A title and a
  * name that disagree give one warning; title rows that give two different dates give no date.
  */
+import path from 'node:path';
 import { DataError } from '../../core/errors.js';
 import { formatShortDate } from '../../core/format-vi.js';
 import type { Warning } from '../../core/types.js';
@@ -20,8 +21,11 @@ export type FileDate =
   | { kind: 'undated' }
   | { kind: 'ambiguous'; sheet: string; candidates: TitleDateCandidate[] };
 
-/** The date of `file` from the title dates of its score sheets (in sheet order) and its name. */
-export function decideFileDate(file: string, sheets: readonly SheetTitleDate[]): FileDate {
+/**
+ * The date of `file` from the title dates of its score sheets (in sheet order) and its name;
+ * `paths`: the system's path rules (path.win32 in the tests of Windows paths).
+ */
+export function decideFileDate(file: string, sheets: readonly SheetTitleDate[], paths: Pick<typeof path, 'basename'> = path): FileDate {
   const ambiguous = sheets.find((s) => s.title.kind === 'ambiguous');
   if (ambiguous?.title.kind === 'ambiguous') {
     return { kind: 'ambiguous', sheet: ambiguous.sheet, candidates: ambiguous.title.candidates };
@@ -37,7 +41,7 @@ export function decideFileDate(file: string, sheets: readonly SheetTitleDate[]):
         `sheet "${other.sheet}": ${formatShortDate(other.date)}); dùng ${formatShortDate(first.date)}`,
     });
   }
-  const named = filenameDate(file);
+  const named = filenameDate(file, paths);
   if (first) {
     if (named && named !== first.date) {
       warnings.push({

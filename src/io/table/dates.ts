@@ -2,7 +2,7 @@
  * Evaluation dates written in titles ("Số liệu tính đến ngày 14/11/2025", "Số liệu ngày 04/6/2024")
  * and in file names ("diem-766-2025-11-14.xlsx"). Dates are ISO (YYYY-MM-DD).
  */
-import { basename } from 'node:path';
+import path from 'node:path';
 import { foldVietnamese } from '../../core/names.js';
 
 export function isoDate(year: number, month: number, day: number): string | null {
@@ -90,9 +90,13 @@ export function titleDatesFromText(text: string): string[] {
   return [...new Set(dates)];
 }
 
-/** The last ISO date (YYYY-MM-DD, or with _ or . separators) in a file's base name. */
-export function filenameDate(path: string): string | null {
-  const name = basename(path);
+/**
+ * The last ISO date (YYYY-MM-DD, or with _ or . separators) in a file's base name, never in its
+ * folders' names ("D:\Số liệu 2025-11-01\diem.xlsx" has none). `paths`: the system's path rules
+ * (path.win32 in the tests of Windows paths).
+ */
+export function filenameDate(file: string, paths: Pick<typeof path, 'basename'> = path): string | null {
+  const name = paths.basename(file);
   const re = /(?<!\d)(\d{4})[-_.](\d{2})[-_.](\d{2})(?!\d)/g;
   let found: string | null = null;
   for (let m = re.exec(name); m; m = re.exec(name)) {
