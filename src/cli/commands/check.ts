@@ -9,6 +9,7 @@ import { NO_DATA, type Level } from '../../core/types.js';
 import { readDataset } from '../../io/readers/read-dataset.js';
 import { configFor, describeWarning, settingsOf, type CliIO } from '../context.js';
 import { commandOptions } from '../command-options.js';
+import { userPath } from '../user-path.js';
 import { declareOptions, READ_OPTIONS } from '../options.js';
 import { ensureScores } from '../pipeline.js';
 
@@ -21,7 +22,7 @@ export function registerCheck(program: Command, io: CliIO): void {
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
     const opts = commandOptions(options, { ...raw, files }, io);
     const config = configFor(opts, io);
-    const dataset = await readDataset(opts.files, { config, sheets: opts.sheet, ...(opts.date ? { date: opts.date } : {}) });
+    const dataset = await readDataset(opts.files.map((f) => userPath(io, f)), { config, sheets: opts.sheet, ...(opts.date ? { date: opts.date } : {}) });
     ensureScores(dataset);
     const summary = summarize(dataset, evaluate(dataset, settingsOf(config)), describeWarning);
     io.stdout(opts.json ? `${JSON.stringify(summary, null, 2)}\n` : printSummary(summary, config));
