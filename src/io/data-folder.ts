@@ -8,7 +8,7 @@ import { peekFileDate } from './readers/read-dataset.js';
 
 const DATA_EXTENSIONS = /\.(xlsx|xls|csv|html?)$/i;
 
-function ensureDataFolder(dir: string): void {
+export function ensureDataFolder(dir: string): void {
   if (!existsSync(dir)) {
     throw new DataError(`Không tìm thấy thư mục dữ liệu ${dir} (chỉ định bằng --data THƯ_MỤC hoặc --input TỆP)`);
   }
@@ -22,12 +22,9 @@ function ensureDataFolder(dir: string): void {
  * name); undated files are reported apart, a file whose title gives two dates with the reason.
  */
 export async function scanDataFolder(dir: string, config: Config): Promise<{ files: DatedFile[]; undated: string[] }> {
-  ensureDataFolder(dir);
   const files: DatedFile[] = [];
   const undated: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (!DATA_EXTENSIONS.test(name) || name.startsWith('~$') || name.startsWith('.')) continue;
-    const path = join(dir, name);
+  for (const path of scoreFilePaths(dir)) {
     let date: FileDate;
     try {
       date = await peekFileDate(path, config);
@@ -41,6 +38,18 @@ export async function scanDataFolder(dir: string, config: Config): Promise<{ fil
     else undated.push(path);
   }
   return { files, undated };
+}
+
+/**
+ * The paths of the score files of a data folder, by name: .xlsx, .xls, .csv, .htm(l), but not
+ * Excel's lock files (~$…) and hidden files (the history's cache folder among them).
+ */
+export function scoreFilePaths(dir: string): string[] {
+  ensureDataFolder(dir);
+  return readdirSync(dir)
+    .sort()
+    .filter((name) => DATA_EXTENSIONS.test(name) && !name.startsWith('~$') && !name.startsWith('.'))
+    .map((name) => join(dir, name));
 }
 
 const PAR_SIPAS_FILE = /par[-_ ]?sipas.*\.(ya?ml|json|xlsx)$/i;
