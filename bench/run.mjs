@@ -1,6 +1,7 @@
 // npm run bench: end-to-end timings and peak memory of real CLI runs on generated inputs.
 // Budgets (issues 2 and 3, on the 2-core machine): reading 20,000 units < 300 MB; weekly report
-// < 0.6 s; 34 provinces + 3,321 communes < 2 s and 250 MB; 20,000 units < 6 s and 600 MB.
+// < 0.6 s; 34 provinces + 3,321 communes < 2 s and 250 MB; 20,000 units < 6 s and 600 MB. Issue 10:
+// history of 52 weekly files < 8 s without its cache, < 1.5 s with it.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,10 +33,11 @@ async function workbook(file, { provinces, agencies, communes }) {
   await wb.xlsx.writeFile(file);
 }
 
-function measure(args) {
+function measure(args, before = () => {}) {
   const times = [];
   let rss = 0;
   for (let i = 0; i < RUNS; i++) {
+    before();
     const rssFile = join(work, 'rss.txt');
     const t0 = process.hrtime.bigint();
     const r = spawnSync(process.execPath, ['--import', join(repo, 'bench/maxrss.mjs'), bin, ...args], {
@@ -56,9 +58,9 @@ function measure(args) {
 }
 
 const cases = [];
-async function bench(name, budget, files, args) {
+async function bench(name, budget, files, args, before) {
   for (const f of files) await workbook(f.path, f.shape);
-  const m = measure(args);
+  const m = measure(args, before);
   cases.push({ name, ...m, budget });
 }
 
@@ -73,6 +75,16 @@ await bench('report 34 tỉnh + 3.321 xã', { s: 2, mb: 250 }, [{ path: join(wor
 await bench('report 20.000 đơn vị', { s: 6, mb: 600 }, [{ path: join(work, 'r20k/d-2025-11-14.xlsx'), shape: { provinces: 34, agencies: 14, communes: 20000 - 48 } }], [
   'report', ...week, '--data', join(work, 'r20k'),
 ]);
+
+// Issue 10: `history` on a year of weekly exports (52 Fridays, 34 provinces + 14 agencies + 102
+// communes each), without its cache (deleted before each run: every file read, the cache written)
+// and with it (the cache of the run before).
+const weekly = join(work, 'weekly');
+const fridays = Array.from({ length: 52 }, (_, i) => new Date(Date.UTC(2025, 0, 3 + 7 * i)).toISOString().slice(0, 10));
+const weeklyFiles = fridays.map((d) => ({ path: join(weekly, `diem-766-${d}.xlsx`), shape: { provinces: 34, agencies: 14, communes: 102 } }));
+const cacheDir = join(weekly, '.dakindex-cache');
+await bench('history 52 tệp tuần, không cache', { s: 8 }, weeklyFiles, ['history', '--data', weekly], () => rmSync(cacheDir, { recursive: true, force: true }));
+await bench('history 52 tệp tuần, có cache', { s: 1.5 }, [], ['history', '--data', weekly]);
 
 /** Median wall time (ms) of a bare Node command, no memory probe: what starting costs. */
 function startup(args, runs = 15) {
