@@ -2,7 +2,7 @@
  * Every score file of a data folder read for the history (issue 10), through the cache
  * (history-cache.ts): each file's dataset and date, and the files that could not be used with why.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Config } from '../config/schema.js';
 import { CellErrors, DakindexError } from '../core/errors.js';
 import { describeOrigin } from '../core/errors.js';
@@ -57,8 +57,8 @@ function reasonOf(path: string, e: DakindexError): string {
   return e.message.startsWith(`${path}: `) ? e.message.slice(path.length + 2) : e.message;
 }
 
-/** Reads one file (of these bytes): its dataset and date, or the data error that stops it. */
-async function readOne(path: string, bytes: Buffer, opts: FolderHistoryOptions): Promise<CachedRead> {
+/** Reads one file (of these bytes, when given): its dataset and date, or the data error that stops it. */
+async function readOne(path: string, bytes: Buffer | undefined, opts: FolderHistoryOptions): Promise<CachedRead> {
   try {
     return await readDatedFile(path, { config: opts.config, sheets: opts.sheets, bytes });
   } catch (e) {
@@ -78,18 +78,31 @@ export async function readHistoryFolder(dir: string, opts: FolderHistoryOptions)
   const files: DatedDataset[] = [];
   const skipped: SkippedFile[] = [];
   for (const path of paths) {
-    let bytes: Buffer;
+    let read: CachedRead | null;
+    let size: number;
     try {
-      bytes = readFileSync(path);
+      size = statSync(path).size;
     } catch (e) {
       skipped.push({ path, reason: `không đọc được tệp (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
       continue;
     }
-    const name = cache?.entryName(path, bytes);
-    let read = cache && name ? cache.get(name, path) : null;
-    if (!read) {
-      read = await readOne(path, bytes, opts);
-      if (cache && name) cache.put(name, path, read);
+    if (size > opts.config.input.maxInflatedBytes) {
+      // Not read into memory: the reader refuses it by its size, as it does for report.
+      read = await readOne(path, undefined, opts);
+    } else {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(path);
+      } catch (e) {
+        skipped.push({ path, reason: `không đọc được tệp (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+        continue;
+      }
+      const name = cache?.entryName(path, bytes);
+      read = cache && name ? cache.get(name, path) : null;
+      if (!read) {
+        read = await readOne(path, bytes, opts);
+        if (cache && name) cache.put(name, path, read);
+      }
     }
     if ('error' in read) {
       skipped.push({ path, reason: read.error });

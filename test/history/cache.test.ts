@@ -4,7 +4,7 @@
  * changed file is read again, an altered or old entry is never used, stale entries go, and a
  * folder where the cache cannot be written still gives the whole history.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/default.js';
@@ -150,6 +150,21 @@ describe('the history cache', () => {
       // The same bytes under another name: dated by that name, read on their own.
       expect(h.files.filter((f) => f.date === '2026-02-09' || f.date === '2026-02-16')).toHaveLength(2);
     }
+  });
+
+  it('refuses a file over the size limit without reading it into memory, and keeps no entry for it', async () => {
+    const dir = dataCopy();
+    const files = readdirSync(dir).length;
+    const rows = Array.from({ length: 12_000 }, (_, i) => `UBND xã Số ${i};${(80 + (i % 20)).toFixed(2).replace('.', ',')}`);
+    writeFileSync(join(dir, 'lon-2026-03-16.csv'), `Tên đơn vị;Tổng điểm\n${rows.join('\n')}\n`);
+    const limit: Config = { ...config, input: { ...config.input, maxInflatedBytes: 250_000 } };
+    expect(statSync(join(dir, 'lon-2026-03-16.csv')).size).toBeGreaterThan(250_000);
+    const h = await readHistoryFolder(dir, { config: limit, sheets: [] });
+    expect(h.files).toHaveLength(files);
+    expect(h.skipped).toEqual([
+      { path: join(dir, 'lon-2026-03-16.csv'), reason: expect.stringMatching(/^tệp lớn \d+ byte, vượt giới hạn input.maxInflatedBytes = 250000; từ chối đọc/) },
+    ]);
+    expect(entries(dir)).toHaveLength(files);
   });
 
   it('works without a cache where it cannot be written, and says so once', async () => {
