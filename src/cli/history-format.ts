@@ -8,7 +8,7 @@
  * ("16" and "34", not "16/34", which Excel could take for a date); lines end with CRLF.
  */
 import type { Band } from '../core/bands.js';
-import { capitalize, formatCount, formatShortDate, formatTableScore } from '../core/format-vi.js';
+import { capitalize, formatCount, formatMax, formatShortDate, formatTableScore } from '../core/format-vi.js';
 import type { HistoryRow, Streak, UnitSeries } from '../core/history.js';
 import { LEVEL_WORDING } from '../core/labels.js';
 import { NO_DATA, type BandKey, type CountKey, type Level } from '../core/types.js';
@@ -112,7 +112,7 @@ export function unitTable(series: UnitSeries, bands: readonly Band[]): string[] 
 export function streakCriterion(streak: Pick<Streak, 'choice'>, noun: string): string {
   return 'bottom' in streak.choice
     ? `nằm trong nhóm ${formatCount(streak.choice.bottom)} ${noun} có điểm thấp nhất`
-    : `có điểm dưới ${String(streak.choice.below).replace('.', ',')}`;
+    : `có điểm dưới ${formatMax(streak.choice.below)}`;
 }
 
 /** The units of a streak as text lines: each one's score and rank at each date. */
