@@ -48,9 +48,9 @@ export function registerHistory(program: Command, io: CliIO): void {
     }
   });
   cmd.action(async (raw: Record<string, unknown>) => {
+    const opts = commandOptions(options, raw, io);
     // Typed without --streaks they are a mistake; from the environment or the configuration's
     // defaults (meant for letter low-score) they are left aside.
-    const opts = commandOptions(options, raw, io);
     const typed = STREAK_KEYS.filter((k) => raw[k] !== undefined);
     if (!opts.streaks && typed.length) throw new UsageError(`${typed.map((k) => `--${k}`).join(', ')}: chỉ dùng cùng --streaks`);
     const config = configFor(opts, io);
