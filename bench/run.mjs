@@ -1,7 +1,8 @@
 // npm run bench: end-to-end timings and peak memory of real CLI runs on generated inputs.
 // Budgets (issues 2 and 3, on the 2-core machine): reading 20,000 units < 300 MB; weekly report
 // < 0.6 s; 34 provinces + 3,321 communes < 2 s and 250 MB; 20,000 units < 6 s and 600 MB.
-// Issue 9: `dakindex batch` of a year's 52 weekly reports < 10 × one weekly report.
+// Issue 9: `dakindex batch` of a year's 52 weekly reports < 10 × one weekly report. Issue 10:
+// history of 52 weekly files < 8 s without its cache, < 1.5 s with it.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,14 +35,15 @@ async function workbook(file, { provinces, agencies, communes }) {
   await wb.xlsx.writeFile(file);
 }
 
-function measure(args) {
-  return measureRuns(args, RUNS);
+function measure(args, before = () => {}) {
+  return measureRuns(args, RUNS, before);
 }
 
-function measureRuns(args, runs) {
+function measureRuns(args, runs, before = () => {}) {
   const times = [];
   let rss = 0;
   for (let i = 0; i < runs; i++) {
+    before();
     const rssFile = join(work, 'rss.txt');
     const t0 = process.hrtime.bigint();
     // --import takes a URL: a Windows path (C:\...) would be read as a URL of scheme "c:".
@@ -63,9 +65,9 @@ function measureRuns(args, runs) {
 }
 
 const cases = [];
-async function bench(name, budget, files, args) {
+async function bench(name, budget, files, args, before) {
   for (const f of files) await workbook(f.path, f.shape);
-  const m = measure(args);
+  const m = measure(args, before);
   cases.push({ name, ...m, budget });
 }
 
@@ -100,6 +102,16 @@ const batchRun = measureRuns([...batchArgs, '--force'], BATCH_RUNS);
 const unchangedRun = measureRuns(batchArgs, BATCH_RUNS);
 const reportsMade = readdirSync(batchOut).filter((f) => f.endsWith('.docx')).length;
 if (reportsMade !== 52) throw new Error(`dakindex batch wrote ${reportsMade} reports, not 52`);
+
+// Issue 10: `history` on a year of weekly exports (52 Fridays, 34 provinces + 14 agencies + 102
+// communes each), without its cache (deleted before each run: every file read, the cache written)
+// and with it (the cache of the run before).
+const weekly = join(work, 'weekly');
+const fridays = Array.from({ length: 52 }, (_, i) => new Date(Date.UTC(2025, 0, 3 + 7 * i)).toISOString().slice(0, 10));
+const weeklyFiles = fridays.map((d) => ({ path: join(weekly, `diem-766-${d}.xlsx`), shape: { provinces: 34, agencies: 14, communes: 102 } }));
+const cacheDir = join(weekly, '.dakindex-cache');
+await bench('history 52 tệp tuần, không cache', { s: 8 }, weeklyFiles, ['history', '--data', weekly], () => rmSync(cacheDir, { recursive: true, force: true }));
+await bench('history 52 tệp tuần, có cache', { s: 1.5 }, [], ['history', '--data', weekly]);
 
 /** Median wall time (ms) of a bare Node command, no memory probe: what starting costs. */
 function startup(args, runs = 15) {

@@ -31,6 +31,12 @@ export const EXAMPLES: Record<string, string[]> = {
   'letter low-score': [
     'dakindex letter low-score --date 2026-03-09 --bottom 7 --target 94 --since 2026-01-09',
     'dakindex letter low-score --date 2026-03-09 --bottom 3 --separate   # mỗi xã, phường một công văn',
+    'dakindex letter low-score --date 2026-03-09 --bottom 7 --streak 4   # chỉ các xã, phường 4 tuần liền trong nhóm 7 điểm thấp nhất',
+  ],
+  history: [
+    'dakindex history --data data                                          # điểm, thứ hạng của tỉnh và số đơn vị theo xếp loại qua các ngày',
+    'dakindex history --unit "Ea Ly" --from 2026-01-01 --csv > ea-ly.csv   # một xã qua các ngày, để mở bằng Excel',
+    'dakindex history --level xa --streaks --bottom 7 --streak 4           # xã, phường 4 tuần liền trong nhóm 7 điểm thấp nhất',
   ],
   'letter par-sipas': [
     'dakindex letter par-sipas --year 2021                               # tệp par-sipas-2021.yaml trong data/',

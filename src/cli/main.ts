@@ -2,6 +2,7 @@ import { Command, CommanderError, Help } from 'commander';
 import { DakindexError, type ErrorCode } from '../core/errors.js';
 import { registerBatch } from './commands/batch.js';
 import { registerCheck } from './commands/check.js';
+import { registerHistory } from './commands/history.js';
 import { registerInit } from './commands/init.js';
 import { registerLetter } from './commands/letter.js';
 import { registerReport } from './commands/report.js';
@@ -58,6 +59,7 @@ export function buildProgram(io: CliIO, today: () => string = () => officeToday(
   registerReport(program, io, today);
   registerLetter(program, io, today);
   registerBatch(program, io, today);
+  registerHistory(program, io);
   registerInit(program, io);
   registerTemplates(program, io);
   addExamples(program);

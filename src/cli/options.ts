@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { UsageError } from '../core/errors.js';
 import { RELATIVE_PERIODS } from '../core/relative-period.js';
+import { LEVELS } from '../core/types.js';
 import { parseSheetRequest } from '../io/readers/read-score-file.js';
 
 /**
@@ -123,8 +124,9 @@ export const OPTIONS = {
   weeks: { flag: '--weeks', help: 'mọi tuần của năm (tuần bắt đầu từ thứ Hai)', schema: z.boolean().default(false) },
   months: { flag: '--months', help: 'mọi tháng của năm', schema: z.boolean().default(false) },
   quarters: { flag: '--quarters', help: 'mọi quý của năm', schema: z.boolean().default(false) },
-  from: { flag: '--from <YYYY-MM-DD>', help: 'chỉ các kỳ bắt đầu từ ngày này', schema: isoDate.optional() },
-  to: { flag: '--to <YYYY-MM-DD>', help: 'chỉ các kỳ bắt đầu đến ngày này', schema: isoDate.optional() },
+  // Dates that bound a range (batch: the periods that begin in it; history: its dates).
+  from: { flag: '--from <YYYY-MM-DD>', help: 'từ ngày (tính cả ngày này)', schema: isoDate.optional() },
+  to: { flag: '--to <YYYY-MM-DD>', help: 'đến ngày (tính cả ngày này)', schema: isoDate.optional() },
   letters: {
     flag: '--letters <LOẠI,...>',
     help: 'công văn viết thêm cho mỗi kỳ, cách nhau bằng dấu phẩy: publish (công văn công khai kết quả tháng, với --months)',
@@ -140,6 +142,29 @@ export const OPTIONS = {
   target: { flag: '--target <ĐIỂM>', help: 'chỉ tiêu điểm phải đạt đến cuối tháng (ví dụ: 94)', schema: score100('chỉ tiêu').optional() },
   since: { flag: '--since <YYYY-MM-DD>', help: 'ngày so sánh thứ hạng của tỉnh (tệp dữ liệu của ngày đó)', schema: isoDate.optional() },
   separate: { flag: '--separate', help: 'mỗi xã, phường một công văn riêng', schema: z.boolean().default(false) },
+  streak: {
+    flag: '--streak <K>',
+    help: 'chỉ chọn các đơn vị ở nhóm điểm thấp (--bottom, --below) tại cả K lần đánh giá gần nhất trong thư mục dữ liệu',
+    schema: z.coerce
+      .number({ message: 'số lần đánh giá phải là số' })
+      .int('số lần đánh giá phải là số nguyên')
+      .min(2, 'số lần đánh giá phải từ 2 trở lên')
+      .max(520, 'số lần đánh giá tối đa là 520')
+      .optional(),
+  },
+  // History (dakindex history).
+  level: {
+    flag: '--level <CẤP>',
+    help: 'chỉ cấp này: tinh, so, huyen hoặc xa',
+    schema: z.enum(LEVELS, { error: 'cấp phải là tinh, so, huyen hoặc xa' }).optional(),
+  },
+  unit: { flag: '--unit <TÊN>', help: 'điểm, xếp loại, thứ hạng của một đơn vị qua các ngày (ví dụ: "Ea Ly")', schema: z.string().trim().min(1, 'cần tên đơn vị').optional() },
+  csv: { flag: '--csv', help: 'in dạng CSV cho Excel (UTF-8 có BOM, dấu ";", số thập phân dấu phẩy)', schema: z.boolean().default(false) },
+  streaks: {
+    flag: '--streaks',
+    help: 'liệt kê các đơn vị ở nhóm điểm thấp liên tục (cần --streak K và --bottom N hoặc --below ĐIỂM)',
+    schema: z.boolean().default(false),
+  },
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionKey = keyof typeof OPTIONS;

@@ -36,6 +36,22 @@ export function foldVietnamese(s: string): string {
 
 const FOLD_CACHE_SIZE = 4096;
 const FOLDED = new Map<string, string>();
+/**
+ * Short names and keys of recent names: every evaluation derives both for each unit, and the
+ * history evaluates the same names date after date.
+ */
+const SHORT = new Map<string, string>();
+const KEYS = new Map<string, string>();
+
+/** `f(s)`, remembered in `memo` (emptied when full, as FOLDED is). */
+function remembered(memo: Map<string, string>, s: string, f: (s: string) => string): string {
+  let v = memo.get(s);
+  if (v === undefined) {
+    if (memo.size >= FOLD_CACHE_SIZE) memo.clear();
+    memo.set(s, (v = f(s)));
+  }
+  return v;
+}
 
 function fold(s: string): string {
   return stripInvisible(s)
@@ -118,6 +134,10 @@ export function isCommitteeName(name: string): boolean {
  * "UBND tỉnh Đắk Lắk" / "Tỉnh Đắk Lắk" → "Đắk Lắk". Agencies and other names are kept whole.
  */
 export function shortName(name: string): string {
+  return remembered(SHORT, name, shortNameOf);
+}
+
+function shortNameOf(name: string): string {
   const n = normalizeName(name);
   const { kind, prefixWords } = parseName(n);
   if (kind === 'so' || prefixWords === 0) return n;
@@ -163,6 +183,10 @@ const TONE_PLACEMENT: ReadonlyArray<readonly [RegExp, string]> = (() => {
  * "UBND tỉnh Đắk Lắk" and "Đắk Lắk" share one.
  */
 export function nameKey(name: string): string {
+  return remembered(KEYS, name, nameKeyOf);
+}
+
+function nameKeyOf(name: string): string {
   const n = normalizeName(name);
   const { kind } = parseName(n);
   let short = (kind === 'so' ? n : shortName(n)).toLocaleLowerCase('vi');

@@ -8,7 +8,7 @@ import { peekFileDate } from './readers/read-dataset.js';
 
 const DATA_EXTENSIONS = /\.(xlsx|xls|csv|html?)$/i;
 
-function ensureDataFolder(dir: string): void {
+export function ensureDataFolder(dir: string): void {
   if (!existsSync(dir)) {
     throw new DataError(`Không tìm thấy thư mục dữ liệu ${dir} (chỉ định bằng --data THƯ_MỤC hoặc --input TỆP)`);
   }
@@ -34,10 +34,9 @@ export function dataFilePaths(dir: string, names: readonly string[], paths: Pick
  * name); undated files are reported apart, a file whose title gives two dates with the reason.
  */
 export async function scanDataFolder(dir: string, config: Config): Promise<{ files: DatedFile[]; undated: string[] }> {
-  ensureDataFolder(dir);
   const files: DatedFile[] = [];
   const undated: string[] = [];
-  for (const file of dataFilePaths(dir, readdirSync(dir))) {
+  for (const file of scoreFilePaths(dir)) {
     let date: FileDate;
     try {
       date = await peekFileDate(file, config);
@@ -51,6 +50,12 @@ export async function scanDataFolder(dir: string, config: Config): Promise<{ fil
     else undated.push(file);
   }
   return { files, undated };
+}
+
+/** The score files of the data folder `dir` (dataFilePaths; hidden files include the history's cache). */
+export function scoreFilePaths(dir: string): string[] {
+  ensureDataFolder(dir);
+  return dataFilePaths(dir, readdirSync(dir));
 }
 
 const PAR_SIPAS_FILE = /par[-_ ]?sipas.*\.(ya?ml|json|xlsx)$/i;

@@ -35,7 +35,7 @@ describe('--help examples', () => {
 
   it('covers every command, nested ones included', () => {
     expect(paths).toEqual(
-      expect.arrayContaining(['', 'check', 'report', 'letter', 'letter publish', 'letter low-score', 'letter par-sipas', 'batch', 'init', 'templates', 'templates list', 'templates show', 'templates export']),
+      expect.arrayContaining(['', 'check', 'report', 'letter', 'letter publish', 'letter low-score', 'letter par-sipas', 'batch', 'history', 'init', 'templates', 'templates list', 'templates show', 'templates export']),
     );
   });
 

@@ -11,7 +11,7 @@ import { DEFAULT_CONFIG } from '../../src/config/default.js';
 import { nameKey, normalizeName, unitKind } from '../../src/core/names.js';
 import type { Dataset, GroupKey, Level, ScoreSheet, SheetUnit } from '../../src/core/types.js';
 import { readDataset } from '../../src/io/readers/read-dataset.js';
-import { FIXTURE_FILES, makeFixtures } from '../../fixtures/make-fixtures.js';
+import { FIXTURE_FACTS, FIXTURE_FILES, makeFixtures } from '../../fixtures/make-fixtures.js';
 import { COMMUNES_102, DISTRICTS_15, WARDS_14, COMMUNES_88 } from '../../fixtures/names.js';
 
 const config = DEFAULT_CONFIG;
@@ -216,6 +216,39 @@ describe('fixtures/daklak', () => {
     ]);
     const tinh = level(ds, 'tinh');
     expect(rankOf(tinh, find(tinh, 'Đắk Lắk'))).toBe(33);
+  });
+});
+
+describe('fixtures/daklak: the weekly exports of February and March 2026 (history, issue 10)', () => {
+  const WEEKS = ['2026-02-16', '2026-02-23', '2026-03-02'] as const;
+
+  it.each(WEEKS)('diem-766-%s: Đắk Lắk at its total and rank, the seven lowest communes, the others Xuất sắc', async (date) => {
+    const f = FIXTURE_FACTS[date];
+    const ds = await readDataset([fx(`daklak/diem-766-${date}.xlsx`)], { config });
+    expect([ds.date, ds.dateSource]).toEqual([date, date === '2026-02-16' ? 'filename' : 'title']);
+    expect(ds.warnings).toEqual([]);
+    expect(ds.sheets.map((s) => [s.level, s.units.length])).toEqual([
+      ['tinh', 34],
+      ['so', 14],
+      ['xa', 102],
+    ]);
+    const tinh = level(ds, 'tinh');
+    const dl = find(tinh, 'Đắk Lắk');
+    expect(score(dl)).toBe(f.daklak.total);
+    expect(rankOf(tinh, dl)).toBe(f.daklak.rank);
+    expect(bands(level(ds, 'so'))).toEqual(f.agencyBands);
+    const xa = level(ds, 'xa');
+    expectTotalsAreSums(xa);
+    expect(bands(xa)).toEqual([95, 7, 0, 0, 0]);
+    const sorted = [...xa.units].sort((a, b) => score(b) - score(a));
+    expect(sorted.slice(95).map((u) => [normalizeName(u.name), score(u)])).toEqual(f.lowest);
+    expect(Math.min(...sorted.slice(0, 95).map(score))).toBeGreaterThanOrEqual(90.3);
+  });
+
+  it('are Mondays, as 09/3/2026 is, one week apart', () => {
+    const days = [...WEEKS, '2026-03-09'].map((d) => new Date(`${d}T00:00:00Z`));
+    expect(days.map((d) => d.getUTCDay())).toEqual([1, 1, 1, 1]);
+    expect(days.slice(1).map((d, i) => (d.getTime() - days[i]!.getTime()) / 86_400_000)).toEqual([7, 7, 7]);
   });
 });
 

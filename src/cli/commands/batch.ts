@@ -70,6 +70,8 @@ export function registerBatch(program: Command, io: CliIO, today: () => string):
   const keys = ['year', 'weeks', 'months', 'quarters', 'from', 'to', 'letters', ...without(DOCUMENT_OPTIONS, 'date', 'input', 'previous', 'number', 'issued')] as const;
   const options = declareOptions(cmd, keys, {
     year: 'năm của các kỳ (bắt buộc); current: năm nay, previous: năm trước',
+    from: 'chỉ các kỳ bắt đầu từ ngày này',
+    to: 'chỉ các kỳ bắt đầu đến ngày này',
     force: `ghi lại mọi văn bản, kể cả văn bản không đổi, văn bản không do tạo hàng loạt ghi và văn bản đã sửa tay`,
     signer: 'họ tên người ký của mọi văn bản lần này, thay tên trong cấu hình (documents.<loại>.signer.name)',
   }).superRefine(batchRule);

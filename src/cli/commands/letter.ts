@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { lowScore, type LowScoreChoice } from '../../core/documents/letter-low-score.js';
 import { parSipas } from '../../core/documents/letter-par-sipas.js';
 import { publish, type MonthPeriod } from '../../core/documents/letter-publish.js';
-import { UsageError } from '../../core/errors.js';
 import { produce } from '../../io/produce.js';
 import type { CliIO } from '../context.js';
 import { isRelative, relativePeriod } from '../../core/relative-period.js';
@@ -10,7 +9,14 @@ import { commandOptions } from '../command-options.js';
 import { declareOptions, DOCUMENT_OPTIONS, without } from '../options.js';
 import { periodFromOptions, relativePeriodNote } from '../period-option.js';
 import { issueOf, readPeriod, finish, setUp, withPeriodNote } from '../pipeline.js';
-import { readDays } from '../read-days.js';
+import { readDays, type DaysData } from '../read-days.js';
+import { historyWarnings, readHistory } from '../read-history.js';
+import type { Config } from '../../config/schema.js';
+import { DataError, UsageError } from '../../core/errors.js';
+import { formatShortDate } from '../../core/format-vi.js';
+import { findStreak, type Streak } from '../../core/history.js';
+import type { ReadReport } from '../../io/produce.js';
+import type { SheetSelection } from '../../io/readers/read-score-file.js';
 import { readParSipasFigures } from '../read-par-sipas.js';
 
 /**
@@ -58,7 +64,12 @@ function registerLowScore(letter: Command, io: CliIO): void {
   const cmd = letter
     .command('low-score')
     .description('Công văn đôn đốc các xã, phường có điểm thấp (ví dụ: --date 2026-03-09 --bottom 7 --target 94 --since 2026-01-09)');
-  const options = declareOptions(cmd, ['bottom', 'below', 'target', 'since', 'separate', ...DOCUMENT_OPTIONS]).superRefine((o, ctx) => {
+  const options = declareOptions(cmd, ['bottom', 'below', 'target', 'since', 'separate', 'streak', ...DOCUMENT_OPTIONS], {
+    streak: 'chỉ các xã, phường ở nhóm điểm thấp (--bottom, --below) tại cả K lần đánh giá gần nhất đến --date trong --data; công văn ghi "liên tục K tuần"',
+  }).superRefine((o, ctx) => {
+    if (o.streak !== undefined && o.input?.length) {
+      ctx.addIssue({ code: 'custom', message: '--streak đọc lịch sử trong thư mục dữ liệu (--data): không dùng cùng --input' });
+    }
     if (o.bottom !== undefined && o.below !== undefined) {
       ctx.addIssue({ code: 'custom', message: 'chọn một trong --bottom N hoặc --below ĐIỂM, không dùng cả hai' });
     } else if (o.bottom === undefined && o.below === undefined) {
@@ -69,18 +80,51 @@ function registerLowScore(letter: Command, io: CliIO): void {
     const opts = commandOptions(options, raw, io);
     const choice: LowScoreChoice = opts.bottom !== undefined ? { bottom: opts.bottom } : { below: opts.below! };
     const { config, output } = await setUp(opts, io);
-    const data = await readDays(opts, config, io);
+    const days = await readDays(opts, config, io);
+    const { streak, read } = opts.streak === undefined ? { streak: null, read: days } : await readStreak(days, choice, opts.streak, opts, config, io);
     const input = {
-      current: data.current.evaluation,
-      since: data.since?.evaluation ?? null,
+      current: days.current.evaluation,
+      since: days.since?.evaluation ?? null,
       target: opts.target ?? null,
       config,
       issue: issueOf(opts),
       choice,
       separate: opts.separate,
+      streak,
     };
-    await finish(io, opts, config, lowScore.noun, await produce(lowScore, input, data, output));
+    await finish(io, opts, config, lowScore.noun, await produce(lowScore, input, read, output));
   });
+}
+
+/**
+ * --streak K: the history of the data folder (through its cache, read-history.ts) and the communes
+ * at the bottom at each of its last K dates up to the letter's; what reading it told joins the
+ * day's notes and warnings (files left out of the history, the warnings of the dates used).
+ */
+async function readStreak(
+  days: DaysData,
+  choice: LowScoreChoice,
+  length: number,
+  opts: { data?: string | undefined; sheet: SheetSelection },
+  config: Config,
+  io: CliIO,
+): Promise<{ streak: Streak; read: ReadReport }> {
+  const history = await readHistory(opts, config, io);
+  const date = days.current.evaluation.date;
+  const streak = findStreak(history.points, { level: 'xa', choice, length, until: date });
+  if (streak.dates[streak.dates.length - 1] !== date) {
+    throw new DataError(
+      `Lịch sử trong ${history.dir} không có điểm cấp xã ngày ${formatShortDate(date)} (ngày của công văn): ngày gần nhất có là ${formatShortDate(streak.dates.at(-1)!)}.`,
+    );
+  }
+  // The letter's own date is read by readDays, with its warnings.
+  const used = history.points.filter((p) => streak.dates.includes(p.date) && p.date !== date);
+  const warnings = [...historyWarnings(history, used), ...history.skipped.map((s) => ({ message: `Lịch sử: bỏ qua ${s.path}: ${s.reason}` }))];
+  const note = `Lịch sử: ${streak.dates.length} ngày đánh giá gần nhất đến ${formatShortDate(date)} trong ${history.dir}: ${streak.dates.map(formatShortDate).join(', ')}`;
+  return {
+    streak,
+    read: { ...days, notes: [...days.notes, note], warnings: [...days.warnings, ...warnings] },
+  };
 }
 
 /** Seed 004: its figures file holds the year before and the announcement date, so no --previous or --date. */

@@ -20,11 +20,12 @@ import type { DocumentKind } from './kind.js';
 import type { MarkupDocument } from './markup.js';
 import type { DocumentModel } from './model.js';
 import { optionRef } from '../option-ref.js';
+import { bottomUnits, type BottomChoice, type Streak } from '../history.js';
 
 /** Công văn đôn đốc các địa phương có điểm thấp (seed 003). */
 
 /** Which communes: the N lowest, or every one below a score. */
-export type LowScoreChoice = { bottom: number } | { below: number };
+export type LowScoreChoice = BottomChoice;
 
 export interface LowScoreInput {
   current: Evaluation & { date: string };
@@ -34,6 +35,12 @@ export interface LowScoreInput {
   target: number | null;
   config: DocumentSettings;
   issue: Omit<Issue, 'fallback'>;
+  /**
+   * The communes at the bottom at each of the last K evaluation dates, the last one `current`'s
+   * (history.ts findStreak); the letter is about them only and says so. Absent or null: the
+   * communes at the bottom on `current`'s date.
+   */
+  streak?: Streak | null | undefined;
 }
 
 export interface Selection {
@@ -61,11 +68,10 @@ export function selectLowScoring(current: Evaluation & { date: string }, choice:
   if (noData > 0) {
     warnings.push({ message: `${formatCount(noData)} UBND cấp xã không có dữ liệu ngày ${date}, không được nêu trong công văn.` });
   }
-  let units: ScoredUnit[];
+  const units = bottomUnits(level, choice);
   if ('bottom' in choice) {
     const n = Math.min(choice.bottom, rated.length);
     const cut = rated[rated.length - n]!.score!;
-    units = rated.filter((u) => u.score! <= cut);
     if (units.length > n) {
       warnings.push({
         message: `${optionRef('bottom')} ${choice.bottom}: có ${formatCount(units.length - n)} địa phương cùng điểm ${formatScore(cut)} với địa phương thứ ${n} từ dưới lên, đã nêu cả.`,
@@ -74,14 +80,11 @@ export function selectLowScoring(current: Evaluation & { date: string }, choice:
     if (choice.bottom > rated.length) {
       warnings.push({ message: `${optionRef('bottom')} ${choice.bottom}: chỉ có ${formatCount(rated.length)} UBND cấp xã có điểm.` });
     }
-  } else {
-    units = rated.filter((u) => u.score! < choice.below);
-    if (units.length === 0) {
-      const lowest = rated[rated.length - 1]!;
-      throw new DataError(
-        `Không có UBND cấp xã nào dưới ${formatScore(choice.below)} điểm ngày ${date} (thấp nhất: ${lowest.name} ${formatScore(lowest.score!)} điểm): không tạo công văn.`,
-      );
-    }
+  } else if (units.length === 0) {
+    const lowest = rated[rated.length - 1]!;
+    throw new DataError(
+      `Không có UBND cấp xã nào dưới ${formatScore(choice.below)} điểm ngày ${date} (thấp nhất: ${lowest.name} ${formatScore(lowest.score!)} điểm): không tạo công văn.`,
+    );
   }
   return { units, rated: rated.length, warnings };
 }
@@ -108,6 +111,32 @@ export interface LowScoreContext extends DatedWording {
   };
   /** "94" by "cuối tháng 3 năm 2026"; null without --target. */
   target: { score: string; deadline: string } | null;
+  /** With a streak: why these communes, after "hiện có 04 địa phương "; null without. */
+  streak: StreakWording | null;
+}
+
+export interface StreakWording {
+  /** "liên tục 04 tuần nằm trong nhóm 07 địa phương có điểm thấp nhất của tỉnh" */
+  text: string;
+  /** "04" */
+  times: string;
+  /** "tuần" when the dates are consecutive weeks, else "lần đánh giá". */
+  unit: string;
+  /** "nằm trong nhóm 07 địa phương có điểm thấp nhất của tỉnh", "có điểm dưới 90" */
+  criterion: string;
+  /** The dates: "16/02/2026, 23/02/2026, 02/3/2026, 09/3/2026". */
+  dates: string;
+}
+
+/** How the letter says why its communes were chosen when they stayed at the bottom. */
+export function streakWording(streak: Streak): StreakWording {
+  const times = formatCount(streak.dates.length);
+  const unit = streak.weekly ? 'tuần' : 'lần đánh giá';
+  const criterion =
+    'bottom' in streak.choice
+      ? `nằm trong nhóm ${formatCount(streak.choice.bottom)} địa phương có điểm thấp nhất của tỉnh`
+      : `có điểm dưới ${formatMax(streak.choice.below)}`;
+  return { text: `liên tục ${times} ${unit} ${criterion}`, times, unit, criterion, dates: streak.dates.map(formatShortDate).join(', ') };
 }
 
 function range(low: string, high: string): string {
@@ -156,6 +185,7 @@ export function lowScoreContext(input: LowScoreInput, units: readonly ScoredUnit
       footnote: footnoteSafe(`${units.map((u) => `${listedCommittee(u)} đạt ${formatScore(u.score!)} điểm`).join(', ')}.`),
     },
     target: target === null ? null : { score: formatMax(target), deadline: `cuối tháng ${month} năm ${year}` },
+    streak: input.streak ? streakWording(input.streak) : null,
     ...datedWording(config, documentDate({ ...input.issue, fallback: current.date })),
   };
 }
@@ -165,6 +195,12 @@ export function lowScoreWarnings(input: LowScoreInput): Warning[] {
   const { current, since, config } = input;
   const out: Warning[] = [];
   const date = documentDate({ ...input.issue, fallback: current.date });
+  if (input.streak && !input.streak.weekly) {
+    const w = streakWording(input.streak);
+    out.push({
+      message: `Các ngày đánh giá ${w.dates} không thuộc ${w.times} tuần liên tiếp (mỗi tuần, từ thứ Hai đến Chủ nhật, một ngày): công văn ghi "liên tục ${w.times} lần đánh giá", không ghi "tuần".`,
+    });
+  }
   if (input.target !== null && basesOn(config, date).lowScoreTarget.length === 0) {
     out.push({
       message: `${optionRef('target')} ${formatMax(input.target)}: cấu hình legalBases không có văn bản giao chỉ tiêu (in: lowScoreTarget) dùng cho ngày ${formatShortDate(date)}: công văn không có chú thích nguồn của chỉ tiêu.`,
@@ -209,8 +245,26 @@ const selections = new WeakMap<LowScoreRun, Selection>();
 /** The run's selection, made once. */
 function selectionOf(run: LowScoreRun): Selection {
   let s = selections.get(run);
-  if (!s) selections.set(run, (s = selectLowScoring(run.current, run.choice)));
+  if (!s) selections.set(run, (s = run.streak ? selectStreak(run, run.streak) : selectLowScoring(run.current, run.choice)));
   return s;
+}
+
+/**
+ * The communes at the bottom on the letter's date that were at the bottom at each date of the
+ * streak. None is a data error; a streak that does not end on the letter's date is a bug.
+ */
+export function selectStreak(run: LowScoreInput & { choice: LowScoreChoice }, streak: Streak): Selection {
+  if (streak.dates[streak.dates.length - 1] !== run.current.date || streak.level !== 'xa') {
+    throw new RangeError(`selectStreak: streak of ${streak.level} ending ${streak.dates.at(-1)}, letter of ${run.current.date}`);
+  }
+  const selection = selectLowScoring(run.current, run.choice);
+  const keys = new Set(streak.units.map((u) => u.key));
+  const units = selection.units.filter((u) => keys.has(u.key));
+  if (units.length === 0) {
+    const w = streakWording(streak);
+    throw new DataError(`Không có UBND cấp xã nào ${w.text} (các ngày ${w.dates}): không tạo công văn.`);
+  }
+  return { ...selection, units };
 }
 
 /** One letter to the whole selection, or one per commune named after it ("-xa-ea-ly"). */
@@ -238,7 +292,8 @@ export const lowScore: DocumentKind<LowScoreRun> = {
   issueReference: (run) => evaluationDate(run.current.date),
   notes: (run) => {
     const s = selectionOf(run);
-    return [`Chọn ${s.units.length}/${s.rated} UBND cấp xã: ${s.units.map((u) => `${u.shortName} (${formatScore(u.score!)})`).join(', ')}`];
+    const why = run.streak ? ` ${streakWording(run.streak).text}` : '';
+    return [`Chọn ${s.units.length}/${s.rated} UBND cấp xã${why}: ${s.units.map((u) => `${u.shortName} (${formatScore(u.score!)})`).join(', ')}`];
   },
   summary: (run) => {
     const p = run.current.province;
@@ -246,6 +301,7 @@ export const lowScore: DocumentKind<LowScoreRun> = {
       date: run.current.date,
       province: p ? { name: p.name, score: p.score, rank: p.rank, of: p.of, sinceRank: run.since?.province?.rank ?? null } : null,
       communes: selectionOf(run).units.map((u) => ({ name: u.name, score: u.score, rank: u.rank })),
+      ...(run.streak ? { streak: { length: run.streak.dates.length, dates: run.streak.dates, weekly: run.streak.weekly } } : {}),
     };
   },
 };

@@ -10,7 +10,7 @@ import type { Dataset, DateSource, Level, ScoreSheet, Warning } from '../../core
 import { isoDate } from '../table/dates.js';
 import { formatShortDate } from '../../core/format-vi.js';
 import { type PeriodKind, preferPeriodSheets, PERIOD_KIND_WORDS } from '../../core/sheet-choice.js';
-import { ambiguousDateError } from './file-date.js';
+import { ambiguousDateError, type FileDate } from './file-date.js';
 import { chosenLevels, interpretFile, requestMatches, settleFile, type FileRead, type FileSheets, type SheetSelection } from './read-score-file.js';
 
 export { peekFileDate, readScoreFile, parseSheetRequest } from './read-score-file.js';
@@ -71,6 +71,29 @@ export async function readDataset(paths: string[], opts: DatasetOptions): Promis
   const optionDate = opts.date !== undefined && opts.date !== '' ? checkIsoOption(opts.date) : null;
   const files: FileSheets[] = [];
   for (const path of paths) files.push(await interpretFile(path, { config: opts.config, sheets: opts.sheets }));
+  return datasetOf(paths, files, opts, optionDate);
+}
+
+/**
+ * One file of a data folder read as one point of its history: its dataset (no --date, no
+ * period) and its date as the folder scan gives it (peekFileDate), from one reading of the file
+ * (of `bytes` when given). Throws as readDataset does.
+ */
+export async function readDatedFile(
+  path: string,
+  opts: { config: Config; sheets?: SheetSelection | undefined; bytes?: Buffer | undefined },
+): Promise<{ dataset: Dataset; scanDate: FileDate }> {
+  const file = await interpretFile(path, opts);
+  return { dataset: datasetOf([path], [file], opts, null), scanDate: file.scanDate };
+}
+
+/** The files of one evaluation date, interpreted, as one dataset (readDataset's rules). */
+function datasetOf(
+  paths: string[],
+  files: FileSheets[],
+  opts: { sheets?: SheetSelection | undefined; period?: PeriodKind | undefined },
+  optionDate: string | null,
+): Dataset {
 
   for (const req of opts.sheets ?? []) {
     if (!files.some((f) => f.reads.some((r) => requestMatches(req, r.name)))) {

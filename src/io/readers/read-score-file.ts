@@ -45,6 +45,8 @@ export interface FileRead {
 export interface ReadOptions {
   config: Config;
   sheets?: SheetSelection | undefined;
+  /** The file's bytes, already read (the history's cache keys them): the file is not read again. */
+  bytes?: Buffer | undefined;
 }
 
 /** Parse `NAME` or `NAME=LEVEL` (LEVEL: tinh, so, huyen, xa, or a level text such as "Cấp xã"). */
@@ -65,15 +67,18 @@ export function requestMatches(req: SheetRequest, sheetName: string): boolean {
   return req.name === sheetName || foldVietnamese(req.name) === foldVietnamese(sheetName);
 }
 
-async function loadGrids(path: string, config: Config): Promise<Grid[]> {
+async function loadGrids(path: string, config: Config, bytes?: Buffer): Promise<Grid[]> {
   let size: number;
-  try {
-    const st = await stat(path);
-    if (st.isDirectory()) throw new DataError(`${path}: là thư mục, không phải tệp bảng điểm`);
-    size = st.size;
-  } catch (err) {
-    if (err instanceof DataError) throw err;
-    throw new DataError(`${path}: không tìm thấy hoặc không mở được tệp`);
+  if (bytes) size = bytes.length;
+  else {
+    try {
+      const st = await stat(path);
+      if (st.isDirectory()) throw new DataError(`${path}: là thư mục, không phải tệp bảng điểm`);
+      size = st.size;
+    } catch (err) {
+      if (err instanceof DataError) throw err;
+      throw new DataError(`${path}: không tìm thấy hoặc không mở được tệp`);
+    }
   }
   if (size > config.input.maxInflatedBytes) {
     throw new DataError(
@@ -81,7 +86,7 @@ async function loadGrids(path: string, config: Config): Promise<Grid[]> {
         'từ chối đọc. Nếu cần, tăng input.maxInflatedBytes trong tệp cấu hình.',
     );
   }
-  const buf = await readFile(path);
+  const buf = bytes ?? (await readFile(path));
   const detected = detectFormat(buf, path);
   const base = basename(path, extname(path));
   if (detected.format === 'xlsx') return readXlsx(buf, path, config);
@@ -113,6 +118,8 @@ export interface FileSheets {
   config: Config;
   selection: SheetSelection;
   reads: SheetRead[];
+  /** The file's date as a data-folder scan gives it (peekFileDate's rule, every sheet's title). */
+  scanDate: FileDate;
 }
 
 /** Reads every sheet of a file: the ones `--sheet` names with their level, the others as found. */
@@ -120,7 +127,8 @@ export async function interpretFile(path: string, opts: ReadOptions): Promise<Fi
   const { config } = opts;
   const selection = opts.sheets ?? [];
   const reads: SheetRead[] = [];
-  for (const grid of await loadGrids(path, config)) {
+  const grids = await loadGrids(path, config, opts.bytes);
+  for (const grid of grids) {
     const request = selection.find((r) => requestMatches(r, grid.name)) ?? null;
     if (!request && isTrendSheet(grid.name)) {
       reads.push({ name: grid.name, request, result: null });
@@ -130,7 +138,7 @@ export async function interpretFile(path: string, opts: ReadOptions): Promise<Fi
     if (request && result.skipped) throw new DataError(`${path}, sheet "${grid.name}" (chọn bằng --sheet): ${result.skipped}`);
     reads.push({ name: grid.name, request, result });
   }
-  return { file: path, config, selection, reads };
+  return { file: path, config, selection, reads, scanDate: gridsDate(path, grids) };
 }
 
 /** The levels held by sheets named with `--sheet`, each with the sheet holding it. */
@@ -224,7 +232,11 @@ export function readScoreFile(path: string, opts: ReadOptions): Promise<FileRead
  * rows, else its name); the file is read, values not checked. Errors reading it propagate.
  */
 export async function peekFileDate(path: string, config: Config): Promise<FileDate> {
-  const grids = await loadGrids(path, config);
+  return gridsDate(path, await loadGrids(path, config));
+}
+
+/** The date of a file by its sheets' titles, else its name: the rule of peekFileDate. */
+function gridsDate(path: string, grids: Grid[]): FileDate {
   return decideFileDate(
     path,
     grids.map((g) => ({ sheet: g.name, title: gridTitleDate(g) })),
