@@ -65,6 +65,6 @@ export function levelAppendix(
     title: LEVEL_WORDING[result.level].appendixTitle,
     note,
     landscape: columns.length > 6,
-    table: { columns, rows },
+    tables: [{ table: { columns, rows } }],
   };
 }
