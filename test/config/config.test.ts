@@ -136,4 +136,15 @@ describe('templates', () => {
     expect(() => parseMarkup('@noi-nhan Như trên;')).toThrow(/documents\.<loại>\.recipients/);
     expect(() => parseMarkup('a **b')).toThrow(/\*\*/);
   });
+
+  it('"@bieu-do" marks where the chart goes; without a chart the place is dropped', async () => {
+    const { parseMarkup, placeChart } = await import('../../src/core/documents/markup.js');
+    const m = parseMarkup(['- Câu.', '@bieu-do', 'Sau.'].join('\n'));
+    expect(m.blocks.map((b) => b.type)).toEqual(['dash', 'chart-slot', 'paragraph']);
+    const chart = { title: 'T', categories: ['A', 'B'], series: [] };
+    expect(placeChart(m.blocks, chart).map((b) => b.type)).toEqual(['dash', 'chart', 'paragraph']);
+    expect(placeChart(m.blocks, chart)[1]).toEqual({ type: 'chart', chart });
+    expect(placeChart(m.blocks, null).map((b) => b.type)).toEqual(['dash', 'paragraph']);
+    expect(() => parseMarkup('@bieu')).toThrow(/@bieu-do/);
+  });
 });

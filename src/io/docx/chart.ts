@@ -90,11 +90,15 @@ const RANK_STEPS = [1, 2, 5, 10, 20, 25, 50, 100];
 /** Two series: each keeps to this share of the plot's height, so that their lines and labels never cross. */
 export const SHARED_PLOT = 0.45;
 
+/** Room kept between the lowest value and the lower end of its axis, for the labels: a tenth of the axis. */
+const LABEL_ROOM = 0.1;
+
 /**
- * The scale of a value axis: round steps, at most six; the lower end at least a fifth of a step
- * under the lowest value (room for the labels beside the points), within `bounds`; the values
- * below `share` of the axis from its lower end. With two series, `share` SHARED_PLOT puts the left
- * series in the lower part of the plot and the right one, its axis reversed, in the upper part.
+ * The scale of a value axis: round steps, about six over the values' share; the lower end whole
+ * steps under the lowest value, enough to leave a tenth of the axis for the labels beside the points,
+ * within `bounds`; the values below `share` of the axis from its lower end. With two series, `share`
+ * SHARED_PLOT puts the left series in the lower part of the plot and the right one, its axis
+ * reversed (its lower end at the top), in the upper part, so their lines and labels never meet.
  */
 export function axisScale(values: readonly number[], decimals: number, bounds: ChartSeries['bounds'] = {}, share = 0.8): AxisScale {
   if (values.length === 0) throw new RangeError('axisScale of no values');
@@ -104,13 +108,15 @@ export function axisScale(values: readonly number[], decimals: number, bounds: C
   const span = Math.max(hi - lo, decimals === 0 ? 2 : 0.5);
   const step = steps.find((s) => span / share / s <= 6) ?? steps[steps.length - 1]!;
   const fix = (n: number) => Number(n.toFixed(6));
-  let min = fix(Math.floor(lo / step) * step);
-  if (lo - min < step / 5) min = fix(min - step);
-  if (bounds.min !== undefined) min = Math.max(min, bounds.min);
-  let max = fix(Math.ceil((min + (hi - min) / share) / step) * step);
-  if (bounds.max !== undefined) max = Math.min(max, Math.max(bounds.max, hi));
-  if (min >= max) max = fix(min + step);
-  return { min, max, step };
+  const floor = bounds.min ?? -Infinity;
+  const upper = (min: number): number => {
+    let max = fix(Math.ceil((min + (hi - min) / share) / step) * step);
+    if (bounds.max !== undefined) max = Math.min(max, Math.max(bounds.max, hi));
+    return max > min ? max : fix(min + step);
+  };
+  let min = Math.max(floor, fix(Math.floor(lo / step) * step));
+  while (lo - min < LABEL_ROOM * (upper(min) - min) && min - step >= floor) min = fix(min - step);
+  return { min, max: upper(min), step };
 }
 
 /** Excel number format of `decimals` decimals, in Vietnamese notation (LCID 042A: decimal comma). */
