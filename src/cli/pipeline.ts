@@ -5,7 +5,7 @@ import { DataError } from '../core/errors.js';
 import { evaluate, type Evaluation } from '../core/evaluation.js';
 import { formatShortDate } from '../core/format-vi.js';
 import { comparePeriods, periodDataWarning, type PeriodComparison } from '../core/period-comparison.js';
-import { chooseFile, CLOSING_WINDOW_DAYS, periodLabel, previousPeriod, type Period } from '../core/periods.js';
+import { chooseFile, CLOSING_WINDOW_DAYS, periodLabel, previousPeriod, type DatedFile, type Period } from '../core/periods.js';
 import type { PeriodKind } from '../core/sheet-choice.js';
 import type { Dataset, SkippedSheet, Warning } from '../core/types.js';
 import { scanDataFolder } from '../io/data-folder.js';
@@ -34,6 +34,8 @@ export interface ChosenInputs {
   currentDate: string | null;
   /** Lines telling the user which files were chosen and why. */
   notes: string[];
+  /** The data folder's dated files when they were chosen there (not with --input): the trend chooses among them too. */
+  folder?: DatedFile[];
 }
 
 /** The files of a period and of the one before it: --input/--previous, else chosen in the data folder. */
@@ -76,7 +78,7 @@ export async function chooseInputs(
       notes.push(`Dữ liệu ${periodLabel(prev)}: ${p.file.path} (ngày ${formatShortDate(p.file.date)}, ${p.reason})`);
     }
   }
-  return { current: [cur.file.path], previous, currentDate: cur.file.date, notes };
+  return { current: [cur.file.path], previous, currentDate: cur.file.date, notes, folder: files };
 }
 
 export interface Evaluated {

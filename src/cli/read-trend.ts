@@ -54,12 +54,16 @@ export async function readTrend(
   const out: TrendRead = { entries, notes: [], warnings: [], skippedSheets: [] };
   if (count < 2) return out;
 
-  const dir = dataDirOf(opts, config, io);
-  if (!existsSync(dir)) {
-    out.warnings.push({ message: `Diễn biến: không có thư mục dữ liệu ${dir} để tìm số liệu các kỳ trước.` });
-    return out;
+  // The folder as the report's own data were chosen in it; scanned here only after --input.
+  let files = data.inputs.folder;
+  if (!files) {
+    const dir = dataDirOf(opts, config, io);
+    if (!existsSync(dir)) {
+      out.warnings.push({ message: `Diễn biến: không có thư mục dữ liệu ${dir} để tìm số liệu các kỳ trước.` });
+      return out;
+    }
+    files = (await scanDataFolder(dir, config)).files;
   }
-  const { files } = await scanDataFolder(dir, config);
   const known = new Map<string, Evaluated>();
   if (data.previous && data.inputs.previous?.length === 1) known.set(data.inputs.previous[0]!, data.previous);
 
