@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import type { Config } from '../config/schema.js';
 import { DataError } from '../core/errors.js';
 import { formatShortDate } from '../core/format-vi.js';
-import { choiceWindow, chooseFile, CLOSING_WINDOW_DAYS, periodLabel, periodRange, previousPeriod, recentPeriods, type Period } from '../core/periods.js';
-import type { TrendEntry } from '../core/trend.js';
+import { periodLabel, recentPeriods, type Period } from '../core/periods.js';
+import { chooseTrendFiles, type TrendEntry } from '../core/trend.js';
 import type { SkippedSheet, Warning } from '../core/types.js';
 import { scanDataFolder } from '../io/data-folder.js';
 import type { CliIO } from './context.js';
@@ -34,16 +34,17 @@ export interface TrendRead {
 }
 
 /**
- * The trend of `period` over `count` periods, ending with the report's data already read (`data`;
- * its previous period's file, when read, is not read again). Each earlier period takes the file
- * chosen by the rule of `report` (core/periods.ts chooseFile) among the files older than the one of
- * the period after it, so no file stands for two periods. A period without a file, or whose file
- * cannot be read, has no data (a gap, with a warning for the unreadable file).
+ * The trend of `period` over `count` periods, ending with the report's data already read (`data`):
+ * its own, and the previous period's when the report compares with them (so that the chart and the
+ * comparison of the text agree). Each earlier period takes the file `report` would choose for it,
+ * older than those, no file standing for two periods (core/trend.ts chooseTrendFiles). A period
+ * without a file, or whose file cannot be read, has no data (a gap, with a warning for the
+ * unreadable file).
  */
 export async function readTrend(
   period: Period,
   count: number,
-  data: Pick<PeriodData, 'inputs' | 'current' | 'previous'>,
+  data: Pick<PeriodData, 'inputs' | 'current' | 'previous' | 'comparison'>,
   opts: InputOptions,
   config: Config,
   io: CliIO,
@@ -64,45 +65,32 @@ export async function readTrend(
     }
     files = (await scanDataFolder(dir, config)).files;
   }
-  const known = new Map<string, Evaluated>();
-  if (data.previous && data.inputs.previous?.length === 1) known.set(data.inputs.previous[0]!, data.previous);
-
-  // Walked from the report's period back, each period's notes put in front: oldest first in the end.
-  const notes: string[][] = [];
-  let before = data.current.evaluation.date;
-  for (let i = periods.length - 2; i >= 0; i--) {
+  // The previous period's data, when the report's comparison says they are that period's.
+  let known = periods.length - 1;
+  if (data.previous && data.comparison?.byPeriod) entries[--known]!.evaluation = data.previous.evaluation;
+  const chosen = chooseTrendFiles(periods.slice(0, known), files, entries[known]!.evaluation!.date);
+  for (const [i, { choice, standsFor }] of chosen.entries()) {
     const p = periods[i]!;
-    const choice = chooseFile(p, files.filter((f) => f.date < before));
+    if (standsFor) {
+      const { file, period: other } = standsFor;
+      out.notes.push(`Dữ liệu diễn biến ${periodLabel(p)}: không có (tệp ${file.path}, ngày ${formatShortDate(file.date)}, là dữ liệu của ${periodLabel(other)})`);
+    }
     if (!choice) continue;
-    before = choice.file.date;
-    const prev = previousPeriod(p);
-    if (choice.file.date <= periodRange(p).end && choice.file.date <= choiceWindow(prev).end) {
-      // Taken as the period's own by the rule of `report`, but downloaded in the days after the one before.
+    let evaluated: Evaluated;
+    try {
+      evaluated = await readAndEvaluate([choice.file.path], { sheet: opts.sheet, period: p.kind }, config, choice.file.date);
+    } catch (e) {
+      if (!(e instanceof DataError)) throw e;
       out.warnings.push({
-        message:
-          `Diễn biến: tệp ${choice.file.path} (ngày ${formatShortDate(choice.file.date)}) đứng cho ${periodLabel(p)} vì có ngày trong kỳ, ` +
-          `nhưng cũng nằm trong ${CLOSING_WINDOW_DAYS} ngày sau ${periodLabel(prev)}, nên có thể là số liệu của ${periodLabel(prev)}: ` +
-          `kiểm tra thư mục dữ liệu (thiếu tệp của ${periodLabel(p)}?).`,
+        message: `Diễn biến: không đọc được dữ liệu ${periodLabel(p)} (${choice.file.path}), kỳ này để trống: ${e.message.split('\n')[0]}`,
       });
+      continue;
     }
-    let evaluated = known.get(choice.file.path);
-    if (!evaluated) {
-      try {
-        evaluated = await readAndEvaluate([choice.file.path], { sheet: opts.sheet, period: p.kind }, config, choice.file.date);
-      } catch (e) {
-        if (!(e instanceof DataError)) throw e;
-        out.warnings.push({
-          message: `Diễn biến: không đọc được dữ liệu ${periodLabel(p)} (${choice.file.path}), kỳ này để trống: ${e.message.split('\n')[0]}`,
-        });
-        continue;
-      }
-      const read = readNotes(evaluated);
-      notes.unshift([`Dữ liệu diễn biến ${periodLabel(p)}: ${choice.file.path} (ngày ${formatShortDate(choice.file.date)}, ${choice.reason})`, ...read.notes]);
-      out.skippedSheets.push(...read.skippedSheets);
-      out.warnings.push(...evaluated.evaluation.warnings);
-    }
+    const read = readNotes(evaluated);
+    out.notes.push(`Dữ liệu diễn biến ${periodLabel(p)}: ${choice.file.path} (ngày ${formatShortDate(choice.file.date)}, ${choice.reason})`, ...read.notes);
+    out.skippedSheets.push(...read.skippedSheets);
+    out.warnings.push(...evaluated.evaluation.warnings);
     entries[i]!.evaluation = evaluated.evaluation;
   }
-  out.notes = notes.flat();
   return out;
 }

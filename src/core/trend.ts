@@ -28,13 +28,40 @@
 import type { Evaluation } from './evaluation.js';
 import { formatScore, joinAnd } from './format-vi.js';
 import type { Chart } from './documents/model.js';
-import { periodChartLabel, periodLabel, type Period } from './periods.js';
+import { chooseFile, periodChartLabel, periodLabel, periodRange, type DatedFile, type FileChoice, type Period } from './periods.js';
 import { PERIOD_KIND_WORDS } from './sheet-choice.js';
 
 /** One period of the trend with the data chosen for it, or null when it has none. */
 export interface TrendEntry {
   period: Period;
   evaluation: (Evaluation & { date: string }) | null;
+}
+
+/** The file of one earlier period of the trend, or none; `standsFor`: the file it would have, which stands for its neighbour. */
+export interface TrendFile {
+  choice: FileChoice | null;
+  standsFor?: { file: DatedFile; period: Period };
+}
+
+/**
+ * The files of the trend's earlier periods (`periods`, oldest first): for each, the file `report`
+ * would choose for it (chooseFile) among the files older than the report's own data (dated
+ * `before`). A file downloaded in the first days of a period is inside it and in the days after the
+ * period before, so both may choose it: it stands for the period it closes, the earlier one, and
+ * the later one has none (a gap rather than the neighbour's figures; `standsFor` says why). No
+ * file stands for two periods.
+ */
+export function chooseTrendFiles(periods: readonly Period[], files: readonly DatedFile[], before: string): TrendFile[] {
+  const older = files.filter((f) => f.date < before);
+  const out: TrendFile[] = periods.map((p) => ({ choice: chooseFile(p, older) }));
+  for (let i = 0; i + 1 < out.length; i++) {
+    const a = out[i]!.choice;
+    const b = out[i + 1]!.choice;
+    if (!a || !b || a.file.path !== b.file.path) continue;
+    if (a.file.date > periodRange(periods[i]!).end) out[i + 1] = { choice: null, standsFor: { file: b.file, period: periods[i]! } };
+    else out[i] = { choice: null, standsFor: { file: a.file, period: periods[i + 1]! } };
+  }
+  return out;
 }
 
 /** The province on one date: a point of the series. */

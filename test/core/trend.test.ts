@@ -9,6 +9,7 @@ import type { Evaluation, ProvinceResult } from '../../src/core/evaluation.js';
 import { formatScore } from '../../src/core/format-vi.js';
 import { periodChartLabel, recentPeriods, type Period } from '../../src/core/periods.js';
 import {
+  chooseTrendFiles,
   provinceSeries,
   provinceTrend,
   trendChart,
@@ -288,5 +289,42 @@ describe('the province\'s trend', () => {
   it('the chart has no rank series when no point has a rank', () => {
     const chart = trendChart(provinceTrend(entries({ score: 86 }, { score: 88 }))!, 'Đắk Lắk');
     expect(chart.series.map((s) => s.name)).toEqual(['Điểm số']);
+  });
+});
+
+describe('the files of the trend\'s periods', () => {
+  const month = (m: number): Period => ({ kind: 'month', month: m, year: 2026 });
+  const months = [5, 6, 7, 8, 9].map(month);
+  const files = (...dates: string[]) => dates.map((date) => ({ path: `/d/diem-766-${date}.xlsx`, date }));
+  const chosen = (periods: Period[], f: ReturnType<typeof files>, before: string) =>
+    chooseTrendFiles(periods, f, before).map((t) => t.choice?.file.date ?? (t.standsFor ? `(${t.standsFor.file.date})` : null));
+
+  it('each month its file of the days after it, as `report` chooses', () => {
+    expect(chosen(months, files('2026-06-02', '2026-07-03', '2026-08-04', '2026-09-02', '2026-10-02'), '2026-11-03')).toEqual([
+      '2026-06-02', '2026-07-03', '2026-08-04', '2026-09-02', '2026-10-02',
+    ]);
+  });
+
+  it('a missing download leaves its month empty; the files before it keep their months (no shift)', () => {
+    // No file in the days after July: 03/7 is inside July too, but it closes June.
+    const t = chooseTrendFiles(months, files('2026-06-02', '2026-07-03', '2026-09-02', '2026-10-02'), '2026-11-03');
+    expect(t.map((x) => x.choice?.file.date ?? null)).toEqual(['2026-06-02', '2026-07-03', null, '2026-09-02', '2026-10-02']);
+    expect(t[2]!.standsFor).toEqual({ file: files('2026-07-03')[0], period: month(6) });
+  });
+
+  it('files dated inside their months stand for them', () => {
+    expect(chosen(months, files('2026-05-20', '2026-06-18', '2026-07-25', '2026-08-14', '2026-09-28'), '2026-10-30')).toEqual([
+      '2026-05-20', '2026-06-18', '2026-07-25', '2026-08-14', '2026-09-28',
+    ]);
+  });
+
+  it('only files older than the report\'s own data; none for a period without any', () => {
+    // June would take 02/6 too (inside it): May's, so June has none, and says why.
+    expect(chosen(months, files('2026-06-02', '2026-10-02', '2026-10-05'), '2026-10-02')).toEqual(['2026-06-02', '(2026-06-02)', null, null, null]);
+  });
+
+  it('weeks take the latest file inside each', () => {
+    const weeks = recentPeriods({ kind: 'week', week: 2, month: 11, year: 2025 }, 3);
+    expect(chosen(weeks, files('2025-10-31', '2025-11-05', '2025-11-07', '2025-11-14'), '2025-11-14')).toEqual(['2025-10-31', '2025-11-07', null]);
   });
 });

@@ -32,7 +32,9 @@ export async function writeExports(specs: readonly ExportSpec[], dir = tempDir('
     if (spec.province) {
       const names = spec.province.of === 63 ? PROVINCES_63 : PROVINCES_34;
       const values = splitTotal(r, spec.province.total, SIX);
-      const rows = provinceRows(r, names, { name: 'Đắk Lắk', values, rank: spec.province.rank }, SIX, [70, 97.5]);
+      // The other provinces around Đắk Lắk's total, room enough above and below for distinct totals.
+      const range: [number, number] = [Math.max(0, spec.province.total - 25), Math.min(99.9, spec.province.total + 25)];
+      const rows = provinceRows(r, names, { name: 'Đắk Lắk', values, rank: spec.province.rank }, SIX, range);
       sheets.push({ name: 'Tỉnh, thành phố', ...vnTable({ title, groups: SIX, nameLabel: 'Tỉnh/Thành phố', totalColumn: true, rankColumn: true, rows }), numFmt: '0.00' });
     }
     if (spec.local !== false) {

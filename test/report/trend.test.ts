@@ -223,14 +223,14 @@ describe('a history with a gap', () => {
 });
 
 describe('a missing file when every file is downloaded in the days after its quarter', () => {
-  it('lets the file of the quarter before stand for the quarter inside which it is dated, as `report` would, and warns', async () => {
+  it('keeps the file of 02/01 for the quarter it closes, not the one it is dated in: a gap, not a shifted history', async () => {
+    // `report --quarter 1` alone would take 02/01/2026 (inside Quý I); the trend has it as Quý IV's.
     const run = await report(FOUR_QUARTERS.filter((q) => q.date !== '2026-04-02'));
     expect(run.result.code, run.result.stderr).toBe(0);
-    expect(run.result.stdout).toMatch(/Dữ liệu diễn biến Quý I năm 2026: .*diem-766-2026-01-02\.xlsx \(ngày 02\/01\/2026, tệp mới nhất có ngày trong kỳ\)/);
-    expect(chartSeries(run)[0]!.categories).toEqual(['Quý I/2026', 'Quý II/2026', 'Quý III/2026']);
-    expect(run.result.stderr).toMatch(
-      /Diễn biến: tệp .*diem-766-2026-01-02\.xlsx \(ngày 02\/01\/2026\) đứng cho Quý I năm 2026 vì có ngày trong kỳ, nhưng cũng nằm trong 10 ngày sau Quý IV năm 2025/,
-    );
+    expect(run.result.stdout).toMatch(/Dữ liệu diễn biến Quý IV năm 2025: .*diem-766-2026-01-02\.xlsx \(ngày 02\/01\/2026, tệp mới nhất trong 10 ngày sau khi kỳ kết thúc\)/);
+    expect(run.result.stdout).toMatch(/Dữ liệu diễn biến Quý I năm 2026: không có \(tệp .*diem-766-2026-01-02\.xlsx, ngày 02\/01\/2026, là dữ liệu của Quý IV năm 2025\)/);
+    expect(chartSeries(run)[0]).toMatchObject({ categories: ['Quý IV/2025', 'Quý I/2026', 'Quý II/2026', 'Quý III/2026'], values: [86.14, null, 87.65, 88.72] });
+    expect(run.result.stderr).toContain('Diễn biến: không có số liệu của tỉnh Quý I năm 2026;');
   }, 60_000);
 });
 
@@ -288,8 +288,9 @@ describe('other shapes of history', () => {
     expect(run.result.stderr).toContain('Diễn biến: không có số liệu của tỉnh Quý IV năm 2025 và Quý I năm 2026; đoạn diễn biến và biểu đồ bắt đầu từ Quý II năm 2026.');
   }, 60_000);
 
-  it('never takes one file for two months: a file in both a month and the days after the month before stands for the later one', async () => {
-    // 05/10 is in October and in the 10 days after September; October takes it, September the file of 03/9.
+  it('never takes one file for two months, and keeps the month the text compares with', async () => {
+    // 05/10 is the report's own (October); 03/9 is what `report` compares with as September's, so the
+    // trend has it as September's too, though it is also in the 10 days after August: August has none.
     const run = await report(
       [
         { date: '2026-09-03', province: { total: 87, rank: 20 } },
@@ -300,6 +301,8 @@ describe('other shapes of history', () => {
     expect(run.result.code, run.result.stderr).toBe(0);
     expect(run.result.stdout).toMatch(/Dữ liệu tháng 10\/2026: .*diem-766-2026-10-05\.xlsx/);
     expect(run.result.stdout).toMatch(/Dữ liệu tháng 9\/2026: .*diem-766-2026-09-03\.xlsx/);
+    expect(run.result.stdout).not.toContain('Dữ liệu diễn biến');
+    expect(run.doc!.text).toContain('(tăng 1,0 điểm so với tháng 9)');
     expect(chartSeries(run)[0]).toMatchObject({ categories: ['T9/2026', 'T10/2026'], values: [87, 88] });
     expect(run.result.stderr).toContain('Diễn biến: không có số liệu của tỉnh tháng 5/2026, tháng 6/2026, tháng 7/2026 và tháng 8/2026;');
   }, 60_000);
