@@ -184,14 +184,22 @@ export function trendWording(trend: ProvinceTrend): TrendWording | null {
 }
 
 /**
- * The chart of the trend: the score on the left axis, the rank on the right one, reversed (1 at
- * the top), one category per period from the first point to the report's, a gap where a period
+ * The chart of the trend: the score on the left axis (within 0 to 100), the rank on the right one,
+ * reversed (1 at the top, down to the number ranked), one category per period from the first point to the report's, a gap where a period
  * has no data. The rank series is left out when no point has a rank.
  */
 export function trendChart(trend: ProvinceTrend, provinceName: string): Chart {
   const categories = trend.slots.map((s) => periodChartLabel(s.period));
   const series: Chart['series'] = [
-    { name: 'Điểm số', values: trend.slots.map((s) => s.point?.score ?? null), axis: 'left', axisTitle: 'Điểm', reversed: false, decimals: 2 },
+    {
+      name: 'Điểm số',
+      values: trend.slots.map((s) => s.point?.score ?? null),
+      axis: 'left',
+      axisTitle: 'Điểm',
+      reversed: false,
+      decimals: 2,
+      bounds: { min: 0, max: 100 },
+    },
   ];
   const ranks = trend.slots.map((s) => s.point?.rank ?? null);
   if (ranks.some((r) => r !== null)) {

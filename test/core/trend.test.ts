@@ -281,7 +281,7 @@ describe('the province\'s trend', () => {
     expect(chart.title).toBe('Điểm số, thứ hạng của tỉnh Đắk Lắk');
     expect(chart.categories).toEqual(['Quý I/2026', 'Quý II/2026', 'Quý III/2026']);
     expect(chart.series).toEqual([
-      { name: 'Điểm số', values: [86.14, null, 88.72], axis: 'left', axisTitle: 'Điểm', reversed: false, decimals: 2 },
+      { name: 'Điểm số', values: [86.14, null, 88.72], axis: 'left', axisTitle: 'Điểm', reversed: false, decimals: 2, bounds: { min: 0, max: 100 } },
       { name: 'Thứ hạng', values: [22, null, 16], axis: 'right', axisTitle: 'Thứ hạng (1 là cao nhất)', reversed: true, decimals: 0, bounds: { min: 1, max: 34 } },
     ]);
   });

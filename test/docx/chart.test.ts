@@ -162,7 +162,8 @@ describe('axis scales', () => {
     expect(axisScale([88.45, 88.72], 2, {}, SHARED_PLOT)).toEqual({ min: 88.2, max: 89.4, step: 0.2 });
   });
 
-  it('keeps ranks between 1 and the number ranked', () => {
+  it('keeps scores within 100 and ranks between 1 and the number ranked', () => {
+    expect(axisScale([70.12, 73.73, 86.14], 2, { min: 0, max: 100 }, SHARED_PLOT).max).toBe(100);
     expect(axisScale([1, 3], 0, { min: 1, max: 34 }, SHARED_PLOT).min).toBe(1);
     expect(axisScale([30, 34], 0, { min: 1, max: 34 }, SHARED_PLOT).max).toBe(34);
   });
