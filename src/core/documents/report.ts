@@ -5,7 +5,7 @@ import { formatCount, formatMax, formatScore, formatScoreChange, formatShortDate
 import { LEVEL_WORDING } from '../labels.js';
 import type { PeriodComparison } from '../period-comparison.js';
 import { periodLabel, periodSlug, type Period } from '../periods.js';
-import { provinceTrend, trendChart, trendGaps, trendWording, type TrendEntry, type TrendWording } from '../trend.js';
+import { provinceTrend, trendChart, trendGaps, trendWording, type ProvinceTrend, type TrendEntry, type TrendWording } from '../trend.js';
 import { onlineServicesPoints, scoreUnit } from '../scoring.js';
 import { evaluationFigures } from '../summary.js';
 import { GROUP_KEYS, NO_DATA, type GroupKey, type Warning } from '../types.js';
@@ -111,7 +111,7 @@ export function reportContext(input: ReportInput): ReportContext {
   const localities = reported.filter((r) => r.level === 'huyen' || r.level === 'xa').map((r) => LEVEL_WORDING[r.level].noun);
 
   const province = current.province;
-  const wording = reportTrendWording(input);
+  const wording = reportTrend(input)?.wording;
   let letter = 0;
   const provinceResult = province
     ? {
@@ -167,10 +167,11 @@ export function reportContext(input: ReportInput): ReportContext {
   };
 }
 
-/** The wording of the report's trend; null without a trend of two points or more. */
-function reportTrendWording(input: ReportInput): TrendWording | null {
+/** The report's trend and its wording: null without a trend of two points or more (no passage, no chart). */
+function reportTrend(input: ReportInput): { trend: ProvinceTrend; wording: TrendWording } | null {
   const trend = input.trend ? provinceTrend(input.trend) : null;
-  return trend ? trendWording(trend) : null;
+  const wording = trend ? trendWording(trend) : null;
+  return trend && wording ? { trend, wording } : null;
 }
 
 /** The number of the trend appendix, after the levels' appendices; null when the report has none. */
@@ -241,8 +242,8 @@ export function buildReportModel(input: ReportInput, text: MarkupDocument): Docu
   const kind = config.documents[reportKindKey(period)];
   const issue: Issue = { ...input.issue, fallback: current.date };
   const note = appendixNote('Báo cáo', kind, issue);
-  const trend = input.trend ? provinceTrend(input.trend) : null;
-  const chart = trend && trend.points.length >= 2 ? trendChart(trend, config.province.name) : null;
+  const trend = reportTrend(input)?.trend;
+  const chart = trend ? trendChart(trend, config.province.name) : null;
   const trendNumber = trendAppendixNumber(input);
   const trendAppendices = trendNumber ? [trendAppendix(input.trend!, trendNumber, note, config)!] : [];
   return {
