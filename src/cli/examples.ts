@@ -15,7 +15,7 @@ export const EXAMPLES: Record<string, string[]> = {
     'dakindex check data/diem-766-2024-07-02.xlsx --json   # dạng JSON cho script',
   ],
   report: [
-    'dakindex report --week 2 --month 11 --year 2025 --data data        # báo cáo tuần 02 tháng 11/2025',
+    'dakindex report --week 2 --month 11 --year 2025 --data data --trend   # báo cáo tuần 02 tháng 11/2025, có diễn biến',
     'dakindex report --quarter 2 --year 2024 --number 12 --issued 2024-07-05',
     'dakindex report --month 10 --year 2025 --templates templates --signer "Hoàng Trọng Hùng"',
   ],

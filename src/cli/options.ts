@@ -136,6 +136,11 @@ export const OPTIONS = {
       .pipe(z.array(z.enum(['publish'], { message: 'loại công văn của tạo hàng loạt chỉ có: publish' })).min(1, 'cần ít nhất một loại công văn'))
       .optional(),
   },
+  trend: {
+    flag: '--trend',
+    help: 'báo cáo tuần: thêm đoạn diễn biến điểm số, thứ hạng của tỉnh qua các tuần gần nhất (số tuần: trend.weeks trong cấu hình), biểu đồ và Phụ lục diễn biến điểm số; báo cáo tháng, quý, năm luôn có',
+    schema: z.boolean().default(false),
+  },
   // Công văn đôn đốc địa phương có điểm thấp.
   bottom: { flag: '--bottom <N>', help: 'chọn N xã, phường có điểm thấp nhất', schema: positiveInt('số địa phương').optional() },
   below: { flag: '--below <ĐIỂM>', help: 'chọn mọi xã, phường có điểm dưới ĐIỂM', schema: score100('điểm').optional() },

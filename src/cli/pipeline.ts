@@ -36,6 +36,8 @@ export interface ChosenInputs {
   previousDate: string | null;
   /** Lines telling the user which files were chosen and why. */
   notes: string[];
+  /** The data folder's dated files when they were chosen there (not with --input): the trend chooses among them too. */
+  folder?: DatedFile[];
 }
 
 /** The score files of a data folder with their dates, scanned once for every period chosen in it. */
@@ -67,7 +69,14 @@ export function chooseInFolder(period: Period, prev: Period | null, folder: Data
   if (folder.undated.length) notes.push(`Bỏ qua vì không xác định được ngày hoặc không đọc được: ${folder.undated.join(', ')}`);
   const p = prev && chooseFile(prev, folder.files.filter((f) => f.date < cur.file.date));
   if (prev && p) notes.push(`Dữ liệu ${periodLabel(prev)}: ${p.file.path} (ngày ${formatShortDate(p.file.date)}, ${p.reason})`);
-  return { current: [cur.file.path], previous: p ? [p.file.path] : null, currentDate: cur.file.date, previousDate: p?.file.date ?? null, notes };
+  return {
+    current: [cur.file.path],
+    previous: p ? [p.file.path] : null,
+    currentDate: cur.file.date,
+    previousDate: p?.file.date ?? null,
+    notes,
+    folder: folder.files,
+  };
 }
 
 /** The files of a period and of the one before it: --input/--previous, else chosen in the data folder. */

@@ -34,6 +34,14 @@ export const CONFIG_COMMENTS: Record<string, string> = {
   comparison: 'So sánh với kỳ trước.',
   'comparison.countChangeBands':
     'Các loại (theo key của bands) mà dòng đếm số địa phương ghi thêm tăng, giảm bao nhiêu so với kỳ trước.',
+  trend: [
+    'Đoạn "Diễn biến" (điểm số, thứ hạng của tỉnh, có biểu đồ) và Phụ lục diễn biến điểm số của các đơn vị trong báo cáo:',
+    '  số kỳ gần nhất, tính cả kỳ báo cáo; 0 là không có, nếu không thì từ 2 đến 24. Báo cáo tuần chỉ có khi chạy với --trend.',
+  ].join('\n'),
+  'trend.weeks': 'Số tuần của báo cáo tuần (khi chạy với --trend).',
+  'trend.months': 'Số tháng của báo cáo tháng.',
+  'trend.quarters': 'Số quý của báo cáo quý.',
+  'trend.years': 'Số năm của báo cáo năm.',
   dataDir: 'Thư mục chứa các tệp điểm tải về theo ngày (--data thay cho một lần chạy).',
   outDir: 'Thư mục ghi văn bản (--out thay cho một lần chạy).',
   documents: [

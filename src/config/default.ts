@@ -36,6 +36,7 @@ export const DEFAULT_CONFIG: Config = {
   },
   input: { maxInflatedBytes: 200 * 1024 * 1024, maxRows: 200_000, maxErrors: 50 },
   comparison: { countChangeBands: ['xuat-sac'] },
+  trend: { weeks: 4, months: 6, quarters: 4, years: 3 },
   dataDir: 'data',
   outDir: 'out',
   documents: {

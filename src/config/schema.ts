@@ -84,6 +84,13 @@ const datedNameSchema = z.strictObject({
 
 const mm = (min: number, max: number) => z.number().min(min).max(max);
 
+const trendCount = z
+  .number()
+  .int('cần số nguyên')
+  .min(0, 'cần 0 (không có) hoặc từ 2 đến 24')
+  .max(24, 'cần 0 (không có) hoặc từ 2 đến 24')
+  .refine((n) => n !== 1, 'cần 0 (không có) hoặc từ 2 đến 24: diễn biến cần ít nhất hai kỳ');
+
 export const configSchema = z
   .strictObject({
     province: z.strictObject({
@@ -121,6 +128,11 @@ export const configSchema = z
        */
       countChangeBands: z.array(z.enum(BAND_KEYS)),
     }),
+    /**
+     * How many periods of its kind the "Diễn biến" passage, chart and appendix of a report cover,
+     * the report's own included: 0 for none, else 2 to 24. Weekly reports have it only when asked.
+     */
+    trend: z.strictObject({ weeks: trendCount, months: trendCount, quarters: trendCount, years: trendCount }),
     dataDir: z.string().min(1),
     outDir: z.string().min(1),
     /** --pdf: LibreOffice's soffice (else DAKINDEX_SOFFICE, PATH, the install folders) and the time allowed per document. */

@@ -180,3 +180,27 @@ export function chooseFile(p: Period, files: readonly DatedFile[]): FileChoice |
   const f = latest(range.start, range.end);
   return f ? { file: f, reason: 'tệp mới nhất có ngày trong kỳ' } : null;
 }
+
+/** The last `count` periods of `p`'s kind, oldest first, ending with `p` itself. */
+export function recentPeriods(p: Period, count: number): Period[] {
+  const out: Period[] = [p];
+  while (out.length < count) out.unshift(previousPeriod(out[0]!));
+  return out;
+}
+
+/**
+ * A period as a chart's category axis names it, short enough for six side by side: "Tuần 02
+ * T11/2025", "T5/2024", "Quý I/2024", "Năm 2024".
+ */
+export function periodChartLabel(p: Period): string {
+  switch (p.kind) {
+    case 'week':
+      return `Tuần ${formatCount(p.week)} T${p.month}/${p.year}`;
+    case 'month':
+      return `T${p.month}/${p.year}`;
+    case 'quarter':
+      return `Quý ${roman(p.quarter)}/${p.year}`;
+    case 'year':
+      return `Năm ${p.year}`;
+  }
+}

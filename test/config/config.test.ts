@@ -128,12 +128,23 @@ describe('templates', () => {
     expect(m.subject).toEqual(['V/v một việc']);
     expect(m.recipients).toEqual(['A']);
     expect(m.blocks.map((b) => b.type)).toEqual(['heading', 'subheading', 'dash', 'plus', 'paragraph']);
-    expect(m.blocks[1]!.runs).toEqual([{ text: 'a) Điểm:', italic: true }]);
-    expect(m.blocks[2]!.runs).toEqual([{ text: 'Có ' }, { text: '10', bold: true }, { text: ' ý', footnote: 'Chú thích một.' }]);
-    expect(m.blocks[3]!.runs).toEqual([{ text: 'Cộng B_02b' }]);
+    expect(m.blocks[1]).toEqual({ type: 'subheading', runs: [{ text: 'a) Điểm:', italic: true }] });
+    expect(m.blocks[2]).toEqual({ type: 'dash', runs: [{ text: 'Có ' }, { text: '10', bold: true }, { text: ' ý', footnote: 'Chú thích một.' }] });
+    expect(m.blocks[3]).toEqual({ type: 'plus', runs: [{ text: 'Cộng B_02b' }] });
     expect(() => parseMarkup('@khac x')).toThrow(/@khac/);
     // Nơi nhận lives in the configuration with the signer it names, not in a template.
     expect(() => parseMarkup('@noi-nhan Như trên;')).toThrow(/documents\.<loại>\.recipients/);
     expect(() => parseMarkup('a **b')).toThrow(/\*\*/);
+  });
+
+  it('"@bieu-do" marks where the chart goes; without a chart the place is dropped', async () => {
+    const { parseMarkup, placeChart } = await import('../../src/core/documents/markup.js');
+    const m = parseMarkup(['- Câu.', '@bieu-do', 'Sau.'].join('\n'));
+    expect(m.blocks.map((b) => b.type)).toEqual(['dash', 'chart-slot', 'paragraph']);
+    const chart = { title: 'T', categories: ['A', 'B'], series: [] };
+    expect(placeChart(m.blocks, chart).map((b) => b.type)).toEqual(['dash', 'chart', 'paragraph']);
+    expect(placeChart(m.blocks, chart)[1]).toEqual({ type: 'chart', chart });
+    expect(placeChart(m.blocks, null).map((b) => b.type)).toEqual(['dash', 'paragraph']);
+    expect(() => parseMarkup('@bieu')).toThrow(/@bieu-do/);
   });
 });

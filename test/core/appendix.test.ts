@@ -18,7 +18,7 @@ describe('the Phụ lục table of a level', () => {
     ]),
     SETTINGS,
   );
-  const table = levelAppendix(cur.levels.xa!, 'II', '(note)', DEFAULT_CONFIG, compare(cur, prev).levels.xa!).table;
+  const table = levelAppendix(cur.levels.xa!, 'II', '(note)', DEFAULT_CONFIG, compare(cur, prev).levels.xa!).tables[0]!.table;
   const row = (name: string) => table.rows.find((r) => r[1] === name)!;
 
   it('has STT, unit, one column per group with its maximum, total, class, rank and change', () => {
@@ -43,6 +43,7 @@ describe('the Phụ lục table of a level', () => {
     const a = levelAppendix(cur.levels.xa!, 'II', '(note)', DEFAULT_CONFIG, null);
     expect(a.number).toBe('II');
     expect(a.landscape).toBe(true);
-    expect(a.table.columns.at(-1)!.header).toBe('Xếp hạng');
+    expect(a.tables).toHaveLength(1);
+    expect(a.tables[0]!.table.columns.at(-1)!.header).toBe('Xếp hạng');
   });
 });

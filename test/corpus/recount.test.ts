@@ -28,6 +28,8 @@ const FIXTURE_ARGS: Record<string, string[]> = {
 function targets(): Target[] {
   const fixtures = ['fixtures/daklak', 'fixtures/layouts'].flatMap((dir) =>
     readdirSync(join(REPO, dir))
+      // Hidden entries are no data (the history's .dakindex-cache after `dakindex history --data fixtures/daklak`).
+      .filter((f) => !f.startsWith('.'))
       .sort()
       .map((f) => ({ path: `${dir}/${f}`, args: FIXTURE_ARGS[`${dir}/${f}`] ?? [], mayRefuse: false })),
   );

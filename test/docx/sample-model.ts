@@ -52,7 +52,7 @@ export function appendix(number: string, title: string, landscape: boolean, tabl
     title,
     note: '(Kèm theo Báo cáo số      /BC-VPUBND ngày      tháng 11 năm 2025 của Văn phòng UBND tỉnh)',
     landscape,
-    table,
+    tables: [{ table }],
   };
 }
 

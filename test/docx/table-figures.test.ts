@@ -48,7 +48,7 @@ describe('columns of figures', () => {
   it('print every figure with two decimals, changes signed, in every appendix of every kind', () => {
     let figures = 0;
     const withAppendices = docs.filter((d) => appendixColumns(d.docx).length > 0).map((d) => d.kind);
-    expect(withAppendices).toEqual(['weekly', 'monthly', 'quarterly', 'yearly', 'publish']);
+    expect(withAppendices).toEqual(['weekly', 'weekly-trend', 'monthly', 'quarterly', 'yearly', 'publish']);
     for (const d of docs) {
       for (const { columns } of appendixColumns(d.docx)) {
         for (const c of columns.filter((col) => isFigureColumn(col.header))) {

@@ -54,6 +54,7 @@ describe('core properties', () => {
     const authors = Object.fromEntries(docs.map((d) => [d.kind, core(d.docx).creator]));
     expect(authors).toEqual({
       weekly: office,
+      'weekly-trend': office,
       monthly: office,
       quarterly: office,
       yearly: office,

@@ -7,8 +7,13 @@ import { inflateRawSync } from 'node:zlib';
 
 // ---------------------------------------------------------------- zip
 
-/** The files of a zip, by path, as UTF-8 strings (a .docx's parts are all XML here). */
+/** The files of a zip, by path, as UTF-8 strings (a .docx's parts are XML, but for an embedded workbook). */
 export function unzipDocx(zip: Buffer): Map<string, string> {
+  return new Map([...unzipBytes(zip)].map(([name, data]) => [name, data.toString('utf8')]));
+}
+
+/** The files of a zip, by path, as bytes. */
+export function unzipBytes(zip: Buffer): Map<string, Buffer> {
   let eocd = -1;
   for (let i = zip.length - 22; i >= 0; i--) {
     if (zip.readUInt32LE(i) === 0x06054b50) {
@@ -19,7 +24,7 @@ export function unzipDocx(zip: Buffer): Map<string, string> {
   if (eocd < 0) throw new Error('no zip end of central directory');
   const count = zip.readUInt16LE(eocd + 10);
   let p = zip.readUInt32LE(eocd + 16);
-  const files = new Map<string, string>();
+  const files = new Map<string, Buffer>();
   for (let n = 0; n < count; n++) {
     if (zip.readUInt32LE(p) !== 0x02014b50) throw new Error('bad central directory entry');
     const method = zip.readUInt16LE(p + 10);
@@ -36,7 +41,7 @@ export function unzipDocx(zip: Buffer): Map<string, string> {
     const data = method === 0 ? raw : method === 8 ? inflateRawSync(raw) : undefined;
     if (!data) throw new Error(`unsupported method ${method} for ${name}`);
     if (data.length !== size) throw new Error(`${name}: size ${data.length} instead of ${size}`);
-    files.set(name, data.toString('utf8'));
+    files.set(name, data);
     p += 46 + nameLength + extra + comment;
   }
   return files;

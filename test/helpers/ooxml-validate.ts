@@ -14,6 +14,10 @@ import { all, elements, parseXml, serializeXml, unzipDocx, type XmlElement } fro
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SHARED = path.resolve(REPO_ROOT, '../shared');
 export const WML_XSD = path.join(SHARED, 'ooxml-schemas/ISO-IEC29500-4_2016/wml.xsd');
+/** DrawingML charts: word/charts/chartN.xml. */
+export const CHART_XSD = path.join(SHARED, 'ooxml-schemas/ISO-IEC29500-4_2016/dml-chart.xsd');
+/** SpreadsheetML: the parts of a chart's embedded workbook. */
+export const SML_XSD = path.join(SHARED, 'ooxml-schemas/ISO-IEC29500-4_2016/sml.xsd');
 
 export function xmllintAvailable(): boolean {
   return spawnSync('xmllint', ['--version']).status === 0;
@@ -34,11 +38,16 @@ export function stripIgnorable(xml: string): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${serializeXml(root)}`;
 }
 
-/** The parts to validate: document, styles, footnotes, endnotes, headers and footers. */
+/** The parts to validate: document, styles, footnotes, endnotes, headers and footers, and the charts. */
 export function partsToValidate(files: Map<string, string>): string[] {
   return [...files.keys()].filter((n) =>
-    /^word\/(document|styles|footnotes|endnotes|header\d*|footer\d*)\.xml$/.test(n),
+    /^word\/(document|styles|footnotes|endnotes|header\d*|footer\d*|charts\/chart\d+)\.xml$/.test(n),
   );
+}
+
+/** The schema of a part: dml-chart.xsd for a chart, wml.xsd for the others. */
+export function schemaOf(part: string): string {
+  return /^word\/charts\//.test(part) ? CHART_XSD : WML_XSD;
 }
 
 export interface Validation {
@@ -47,12 +56,12 @@ export interface Validation {
   errors: string;
 }
 
-export function validatePart(part: string, xml: string): Validation {
+export function validatePart(part: string, xml: string, schema = schemaOf(part)): Validation {
   const dir = mkdtempSync(path.join(tmpdir(), 'ooxml-'));
   try {
     const file = path.join(dir, path.basename(part));
     writeFileSync(file, stripIgnorable(xml));
-    const r = spawnSync('xmllint', ['--noout', '--schema', WML_XSD, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync('xmllint', ['--noout', '--schema', schema, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     return { part, ok: r.status === 0, errors: (r.stderr ?? '').trim() };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -37,8 +37,8 @@ function evaluation(sheets: Parameters<typeof dataset>[0], date: string): Evalua
 /** The body's paragraphs, footnotes left out, and the footnotes. */
 function texts(model: DocumentModel): { body: string[]; notes: string[] } {
   return {
-    body: model.body.map((b) => runsText(b.runs)),
-    notes: model.body.flatMap((b) => b.runs.flatMap((r) => (r.footnote ? [r.footnote] : []))),
+    body: model.body.map((b) => (b.type === 'chart' ? '' : runsText(b.runs))),
+    notes: model.body.flatMap((b) => (b.type === 'chart' ? [] : b.runs.flatMap((r) => (r.footnote ? [r.footnote] : [])))),
   };
 }
 

@@ -5,7 +5,7 @@ import type { Issue } from '../../core/documents/common.js';
 import type { DocumentKind } from '../../core/documents/kind.js';
 import type { ReportInput } from '../../core/documents/report.js';
 import { DakindexError } from '../../core/errors.js';
-import { periodSlug, previousPeriod, type Period } from '../../core/periods.js';
+import { periodSlug, previousPeriod, type DatedFile, type Period } from '../../core/periods.js';
 import { BatchManifest } from '../../io/batch-manifest.js';
 import { fileSha256, sha256 } from '../../io/content-hash.js';
 import { pdfPathOf } from '../../io/pdf/convert.js';
@@ -14,6 +14,7 @@ import type { TemplateSet } from '../../io/templates.js';
 import { describeWarning, userText } from '../context.js';
 import type { PdfOutput } from '../pdf-output.js';
 import { chooseInFolder, dataWindowHint, evaluatePeriod, readAndEvaluate, type ChosenInputs, type DataFolder, type Evaluated, type InputOptions, type ReadFiles } from '../pipeline.js';
+import { readTrendFrom, trendFileSpan, trendLength, withTrend } from '../read-trend.js';
 import { VERSION } from '../version.js';
 import type { BatchOutcome } from './outcome.js';
 import type { BatchProgress } from './progress.js';
@@ -30,6 +31,8 @@ import type { BatchProgress } from './progress.js';
 export interface BatchKind {
   kind: DocumentKind<ReportInput>;
   label: (period: Period) => string;
+  /** Has the report's Diễn biến (read-trend.ts): the earlier periods' files are among its inputs. */
+  trend: boolean;
 }
 
 export interface BatchJob {
@@ -42,6 +45,8 @@ export interface BatchJob {
   outDir: string;
   force: boolean;
   sheet: InputOptions['sheet'];
+  /** Weekly reports with their Diễn biến (--trend); the others always have it. */
+  trend: boolean;
   issue: Omit<Issue, 'fallback'>;
   /** Set with --pdf: converts each document made. */
   pdf: PdfOutput | null;
@@ -55,7 +60,7 @@ export interface BatchResult {
   warnings: string[];
 }
 
-/** The evaluations a batch keeps: enough for a period and the next one. */
+/** The evaluations a batch keeps besides a trend's periods: enough for a period and the next one. */
 const READ_CACHE_SIZE = 8;
 
 export async function runBatch(job: BatchJob, progress: BatchProgress): Promise<BatchResult> {
@@ -80,6 +85,7 @@ class Run {
   readonly total: number;
   private readonly fileHashes = new Map<string, string | null>();
   private readonly reads = new Map<string, Promise<Evaluated>>();
+  private readonly cacheSize: number;
   /** What every document of the batch depends on besides its data: hashed once. */
   private readonly common: string;
 
@@ -89,6 +95,7 @@ class Run {
     private readonly progress: BatchProgress,
   ) {
     this.total = job.periods.reduce((n, p) => n + job.kindsOf(p).length, 0);
+    this.cacheSize = READ_CACHE_SIZE + (job.periods[0] ? trendLength(job.periods[0], job.trend, job.config) : 0);
     this.common = sha256(
       JSON.stringify({ dakindex: VERSION, config: job.config, templates: job.templates.sources(), sheet: job.sheet, issue: job.issue }),
     );
@@ -132,7 +139,8 @@ class Run {
   private async document(period: Period, k: BatchKind, chosen: ChosenInputs): Promise<BatchOutcome> {
     const base = this.base(period, k, chosen);
     const id = `${k.kind.id} ${periodSlug(period)}`;
-    const inputs = this.inputsOf(id, chosen);
+    const trendCount = k.trend ? trendLength(period, this.job.trend, this.job.config) : 0;
+    const inputs = this.inputsOf(id, chosen, trendFileSpan(period, trendCount, this.job.folder.files, chosen.currentDate ?? ''));
     const recorded = this.manifest.get(id);
     const plan = planDocument({ recorded, inputs, onDisk: (f) => this.onDisk(f), pdf: this.job.pdf !== null, force: this.job.force });
     if (plan.action === 'keep') {
@@ -140,7 +148,7 @@ class Run {
       return { ...base, status: 'unchanged', reason: plan.reason, files };
     }
     try {
-      return { ...base, reason: plan.reason, ...(await this.make(id, period, k.kind, chosen, inputs)) };
+      return { ...base, reason: plan.reason, ...(await this.make(id, period, k.kind, chosen, inputs, trendCount)) };
     } catch (e) {
       if (e instanceof DakindexError) return { ...base, status: 'failed', reason: e.message };
       this.job.stack?.((e as Error).stack ?? String(e));
@@ -154,11 +162,14 @@ class Run {
     kind: DocumentKind<ReportInput>,
     chosen: ChosenInputs,
     inputs: string,
+    trendCount: number,
   ): Promise<Pick<BatchOutcome, 'status' | 'files' | 'warnings'> & { reason?: string }> {
     const { config, templates, outDir, force } = this.job;
     const data = await evaluatePeriod(period, chosen, this.read, kind.noun);
-    const input: ReportInput = { period, current: data.current.evaluation, comparison: data.comparison, config, issue: this.job.issue };
-    const { docs, warnings } = prepareDocuments(kind, input, data, templates);
+    const trend =
+      trendCount > 0 ? await readTrendFrom(period, trendCount, data, this.job.folder.files, (file) => this.read([file.path], 'previous', file.date)) : null;
+    const input: ReportInput = { period, current: data.current.evaluation, comparison: data.comparison, trend: trend?.entries, config, issue: this.job.issue };
+    const { docs, warnings } = prepareDocuments(kind, input, withTrend(data, trend), templates);
     if (docs.length !== 1) throw new Error(`${kind.id}: a batch makes one document per period, not ${docs.length}`);
     const name = docs[0]!.name;
     const told = warnings.map(describeWarning);
@@ -192,8 +203,11 @@ class Run {
     return fileSha256(join(this.job.outDir, file));
   }
 
-  /** sha256 of all a document is made from: the data files' bytes and dates, and what every document depends on. */
-  private inputsOf(id: string, chosen: ChosenInputs): string {
+  /**
+   * sha256 of all a document is made from: the data files' bytes and dates (its trend's too: every
+   * file its earlier periods could take), and what every document depends on.
+   */
+  private inputsOf(id: string, chosen: ChosenInputs, trend: DatedFile[]): string {
     const hash = (f: string) => {
       if (!this.fileHashes.has(f)) this.fileHashes.set(f, fileSha256(f));
       return this.fileHashes.get(f);
@@ -204,6 +218,7 @@ class Run {
         document: id,
         current: { files: chosen.current.map(hash), date: chosen.currentDate },
         previous: chosen.previous && { files: chosen.previous.map(hash), date: chosen.previousDate },
+        ...(trend.length ? { trend: trend.map((f) => [hash(f.path), f.date]) } : {}),
       }),
     );
   }
@@ -218,7 +233,7 @@ class Run {
       // Handled where it is awaited; a failure kept here must not count as unhandled meanwhile.
       evaluated.catch(() => undefined);
       this.reads.set(key, evaluated);
-      if (this.reads.size > READ_CACHE_SIZE) this.reads.delete(this.reads.keys().next().value!);
+      if (this.reads.size > this.cacheSize) this.reads.delete(this.reads.keys().next().value!);
     }
     return evaluated;
   };

@@ -30,10 +30,10 @@ import { dataDirOf, issueOf, outDirOf, scanFolder, templatesOf } from '../pipeli
 
 /** The letters a batch can add to each period's report. */
 const LETTERS: Record<'publish', BatchKind> = {
-  publish: { kind: publish as DocumentKind<ReportInput>, label: (p) => `công văn công khai ${periodLabel(p)}` },
+  publish: { kind: publish as DocumentKind<ReportInput>, label: (p) => `công văn công khai ${periodLabel(p)}`, trend: false },
 };
 
-const REPORT = (period: Period): BatchKind => ({ kind: reportOf(period), label: (p) => `báo cáo ${periodLabel(p)}` });
+const REPORT = (period: Period): BatchKind => ({ kind: reportOf(period), label: (p) => `báo cáo ${periodLabel(p)}`, trend: true });
 
 interface BatchOptions {
   year?: number | Relative | undefined;
@@ -67,7 +67,7 @@ export function registerBatch(program: Command, io: CliIO, today: () => string):
       'Tạo hàng loạt: mọi văn bản của các tuần, tháng hoặc quý trong một năm (báo cáo, kèm công văn nếu chọn) từ thư mục dữ liệu, ' +
         'trong một lần chạy; kỳ không có dữ liệu được bỏ qua, văn bản không đổi không bị ghi lại; mã thoát 3 khi có văn bản lỗi',
     );
-  const keys = ['year', 'weeks', 'months', 'quarters', 'from', 'to', 'letters', ...without(DOCUMENT_OPTIONS, 'date', 'input', 'previous', 'number', 'issued')] as const;
+  const keys = ['year', 'weeks', 'months', 'quarters', 'from', 'to', 'letters', 'trend', ...without(DOCUMENT_OPTIONS, 'date', 'input', 'previous', 'number', 'issued')] as const;
   const options = declareOptions(cmd, keys, {
     year: 'năm của các kỳ (bắt buộc); current: năm nay, previous: năm trước',
     from: 'chỉ các kỳ bắt đầu từ ngày này',
@@ -118,6 +118,7 @@ export function registerBatch(program: Command, io: CliIO, today: () => string):
           outDir,
           force: opts.force,
           sheet: opts.sheet,
+          trend: opts.trend,
           issue: issueOf(opts),
           pdf,
           stack,

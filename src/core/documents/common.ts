@@ -4,8 +4,8 @@ import type { Evaluation, LevelResult, ProvinceResult } from '../evaluation.js';
 import type { PeriodComparison } from '../period-comparison.js';
 import { CHANGE_HEADER, levelAppendix } from './appendix.js';
 import { formatDocumentNumber, formatLongDate, formatPlaceDate, joinAnd, parseIsoDate, roman } from '../format-vi.js';
-import type { MarkupDocument } from './markup.js';
-import type { Appendix, DocumentModel } from './model.js';
+import { placeChart, type MarkupDocument } from './markup.js';
+import type { Appendix, Chart, DocumentModel } from './model.js';
 import { recipientsOf, signerName } from './recipients.js';
 
 /**
@@ -37,8 +37,9 @@ export function documentDate(issue: Issue): string {
 }
 
 /**
- * The parts every document shares: page layout, header table, Kính gửi, body, signature and Nơi
- * nhận (the configuration's, its level entries kept for the `levels` the document speaks of).
+ * The parts every document shares: page layout, header table, Kính gửi, body (with its chart, if
+ * any, where the template's "@bieu-do" stands), signature and Nơi nhận (the configuration's, its
+ * level entries kept for the `levels` the document speaks of).
  */
 export function documentFrame(
   config: DocumentSettings,
@@ -46,9 +47,10 @@ export function documentFrame(
   issue: Issue,
   text: MarkupDocument,
   levels: ReadonlySet<Level>,
+  chart: Chart | null = null,
 ): Pick<DocumentModel, 'layout' | 'header' | 'signature' | 'body' | 'recipients'> {
   return {
-    body: text.blocks,
+    body: placeChart(text.blocks, chart),
     ...(text.recipients.length ? { recipients: text.recipients } : {}),
     layout: { margins: { ...config.layout.margins }, bodySize: config.layout.bodySize },
     header: {
@@ -132,7 +134,10 @@ export function levelAppendices(config: DocumentSettings, current: Evaluation, c
  * Phụ lục, "Phụ lục III" with two), or null. A last guard for the office's own templates.
  */
 export function appendixMentionProblem(model: DocumentModel): string | null {
-  const text = model.body.map((b) => b.runs.map((r) => `${r.text} ${r.footnote ?? ''}`).join('')).join('\n').normalize('NFC');
+  const text = model.body
+    .map((b) => (b.type === 'chart' ? '' : b.runs.map((r) => `${r.text} ${r.footnote ?? ''}`).join('')))
+    .join('\n')
+    .normalize('NFC');
   const have = new Set(model.appendices.map((a) => a.number));
   for (const m of text.matchAll(/phụ lục(?:\s+([IVXLC]+)\b)?/giu)) {
     const number = m[1]?.toUpperCase();

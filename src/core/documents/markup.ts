@@ -1,4 +1,4 @@
-import type { Block, Inline } from './model.js';
+import type { Block, Chart, Inline, TextBlock } from './model.js';
 
 /**
  * The light block markup of the templates: what the office edits. One line is one paragraph.
@@ -10,13 +10,18 @@ import type { Block, Inline } from './model.js';
  *   any other line                  body paragraph
  *   @kinh-gui Ủy ban nhân dân tỉnh  a recipient of the Kính gửi block (repeatable)
  *   @trich-yeu ...                  the trích yếu (BÁO CÁO summary or công văn V/v), one line each
+ *   @bieu-do                        where the document's chart goes (the report's trend chart);
+ *                                   nothing when the document has none
  *
  * Inline: **bold**, _italic_, and ^[footnote text] right after the words it annotates.
  * Blank lines and lines starting with "//" are ignored. Nơi nhận is not in the templates: it is
  * configured per document kind with the signer it names.
  */
+/** A block of the markup: text, or the place of the document's chart. */
+export type MarkupBlock = TextBlock | { type: 'chart-slot' };
+
 export interface MarkupDocument {
-  blocks: Block[];
+  blocks: MarkupBlock[];
   recipients: string[];
   subject: string[];
 }
@@ -40,12 +45,13 @@ export function parseMarkup(text: string): MarkupDocument {
       const [, name, value] = directive;
       if (name === 'kinh-gui') out.recipients.push(value!);
       else if (name === 'trich-yeu') out.subject.push(value!);
+      else if (name === 'bieu-do') out.blocks.push({ type: 'chart-slot' });
       else if (name === 'noi-nhan') {
         throw new MarkupError(
           i + 1,
           '"@noi-nhan" không dùng trong mẫu: Nơi nhận của mỗi loại văn bản nằm trong cấu hình (documents.<loại>.recipients), cùng chỗ với người ký',
         );
-      } else throw new MarkupError(i + 1, `chỉ thị không rõ "@${name}" (dùng @kinh-gui hoặc @trich-yeu)`);
+      } else throw new MarkupError(i + 1, `chỉ thị không rõ "@${name}" (dùng @kinh-gui, @trich-yeu hoặc @bieu-do)`);
       return;
     }
     const runs = (s: string) => parseInline(s, i + 1);
@@ -102,6 +108,11 @@ function isItalicMark(text: string, i: number, open: boolean): boolean {
   const after = text[i + 1];
   const word = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
   return open ? before !== undefined && before !== ' ' && !word(after) : !word(before) && after !== undefined && after !== ' ';
+}
+
+/** The document's blocks with its chart where the template placed it; without a chart, the places are dropped. */
+export function placeChart(blocks: readonly MarkupBlock[], chart: Chart | null): Block[] {
+  return blocks.flatMap((b): Block[] => (b.type !== 'chart-slot' ? [b] : chart ? [{ type: 'chart', chart }] : []));
 }
 
 /** The plain text of runs, footnotes left out. */

@@ -21,7 +21,42 @@ export type Block =
   /** "- ..." item, laid out like a body paragraph starting with "- ". */
   | { type: 'dash'; runs: Inline[] }
   /** "+ ..." item. */
-  | { type: 'plus'; runs: Inline[] };
+  | { type: 'plus'; runs: Inline[] }
+  /** A chart, centred on a paragraph of its own, where the template's "@bieu-do" line stands. */
+  | { type: 'chart'; chart: Chart };
+
+/** The blocks that hold text: every block but a chart. */
+export type TextBlock = Exclude<Block, { type: 'chart' }>;
+
+/**
+ * A line chart of one or two series over the same categories, the second series on an axis of its
+ * own at the right. The writer (src/io/docx/chart.ts) draws it as a native Word chart whose cached
+ * values are these.
+ */
+export interface Chart {
+  /** Above the plot: "Điểm số, thứ hạng của tỉnh Đắk Lắk". */
+  title: string;
+  /** The category axis, left to right: "Quý III/2023", "T5/2024". */
+  categories: string[];
+  series: ChartSeries[];
+}
+
+export interface ChartSeries {
+  /** In the legend: "Điểm số". */
+  name: string;
+  /** One per category; null where the category has no value (a gap in the line, never a zero). */
+  values: (number | null)[];
+  /** The left (first) or the right (second) value axis. */
+  axis: 'left' | 'right';
+  /** The title of its value axis: "Điểm". */
+  axisTitle: string;
+  /** Smaller values at the top, as for ranks (1 is best): up is better. */
+  reversed: boolean;
+  /** Decimals of its values in the labels: 2 for scores, 0 for ranks. */
+  decimals: number;
+  /** Bounds its axis must include besides the values: ranks start at 1 and end at the number ranked. */
+  bounds?: { min?: number; max?: number };
+}
 
 export type Align = 'left' | 'center' | 'right';
 
@@ -47,7 +82,8 @@ export interface Appendix {
   /** "(Kèm theo Báo cáo số      /BC-VPUBND ngày      tháng 11 năm 2025 của Văn phòng UBND tỉnh)" */
   note: string;
   landscape: boolean;
-  table: Table;
+  /** Its tables, in order; a table may have a line above it naming what it lists ("Các sở, ban, ngành"). */
+  tables: { heading?: string; table: Table }[];
 }
 
 export interface DocumentModel {

@@ -1,17 +1,20 @@
 import type { DocumentKindKey, DocumentSettings } from './settings.js';
 import type { Comparison } from '../comparison.js';
 import type { Evaluation, LevelResult } from '../evaluation.js';
-import { formatCount, formatMax, formatScore, formatScoreChange, formatShortDate, joinAnd } from '../format-vi.js';
+import { formatCount, formatMax, formatScore, formatScoreChange, formatShortDate, joinAnd, roman } from '../format-vi.js';
 import { LEVEL_WORDING } from '../labels.js';
 import type { PeriodComparison } from '../period-comparison.js';
 import { periodLabel, periodSlug, type Period } from '../periods.js';
+import { provinceTrend, trendChart, trendGaps, trendWording, type ProvinceTrend, type TrendEntry, type TrendWording } from '../trend.js';
 import { onlineServicesPoints, scoreUnit } from '../scoring.js';
 import { evaluationFigures } from '../summary.js';
-import { GROUP_KEYS, NO_DATA, type GroupKey } from '../types.js';
+import { GROUP_KEYS, NO_DATA, type GroupKey, type Warning } from '../types.js';
+import { trendAppendix, trendLevels } from './appendix.js';
 import { dataAddressees, dataLevels, type Addressees } from './addressees.js';
 import { appendedLevels, appendixNote, documentDate, documentFrame, levelAppendices, localLevels, provinceRank, type Issue } from './common.js';
 import { datedWording, type DatedWording } from './dated-wording.js';
 import { evaluationDate } from './issue-warnings.js';
+import { PERIOD_KIND_WORDS } from '../sheet-choice.js';
 import type { DocumentKind } from './kind.js';
 import type { MarkupDocument } from './markup.js';
 import type { DocumentModel } from './model.js';
@@ -21,6 +24,12 @@ export interface ReportInput {
   current: Evaluation & { date: string };
   /** The one comparison of the document with earlier data; null without earlier data. */
   comparison: PeriodComparison | null;
+  /**
+   * The last periods of the report's kind, oldest first, ending with the report's own (its data
+   * being `current`), for the "Diễn biến" passage, its chart and appendix; absent when the report
+   * has none (a weekly report without the option asking for it).
+   */
+  trend?: TrendEntry[] | undefined;
   config: DocumentSettings;
   issue: Omit<Issue, 'fallback'>;
 }
@@ -67,6 +76,12 @@ export interface ReportContext extends DatedWording {
      */
     appendixRefs: string | null;
   };
+  /**
+   * The "Diễn biến" passage (templates/partials/dien-bien.hbs), after the levels: the province's
+   * score and rank from `from` to `to` in one sentence (core/trend.ts), the periods without data;
+   * null when the report has no trend or it has fewer than two points.
+   */
+  trend: (TrendWording & { letter: string }) | null;
 }
 
 type CriterionKey = Exclude<GroupKey, (typeof ONLINE_KEYS)[number]> | 'online';
@@ -96,6 +111,7 @@ export function reportContext(input: ReportInput): ReportContext {
   const localities = reported.filter((r) => r.level === 'huyen' || r.level === 'xa').map((r) => LEVEL_WORDING[r.level].noun);
 
   const province = current.province;
+  const wording = reportTrend(input)?.wording;
   let letter = 0;
   const provinceResult = province
     ? {
@@ -145,16 +161,33 @@ export function reportContext(input: ReportInput): ReportContext {
         heading: LEVEL_WORDING[r.level].heading,
         lines: countLines(r, config, comparison, prevLabel),
       })),
-      appendixRefs: appendixRefs(current),
+      appendixRefs: appendixRefs(current, trendAppendixNumber(input)),
     },
+    trend: wording ? { ...wording, letter: LETTERS[letter++]! } : null,
   };
 }
 
-/** "đối với các sở, ban, ngành (Phụ lục I) và đối với UBND cấp xã (Phụ lục II)"; null without appendices. */
-export function appendixRefs(current: Evaluation): string | null {
-  const appended = appendedLevels(current);
-  if (appended.length === 0) return null;
-  return joinAnd(appended.map(({ result, number }) => `đối với ${LEVEL_WORDING[result.level].reference} (Phụ lục ${number})`));
+/** The report's trend and its wording: null without a trend of two points or more (no passage, no chart). */
+function reportTrend(input: ReportInput): { trend: ProvinceTrend; wording: TrendWording } | null {
+  const trend = input.trend ? provinceTrend(input.trend) : null;
+  const wording = trend ? trendWording(trend) : null;
+  return trend && wording ? { trend, wording } : null;
+}
+
+/** The number of the trend appendix, after the levels' appendices; null when the report has none. */
+export function trendAppendixNumber(input: ReportInput): string | null {
+  if (!input.trend || trendLevels(input.trend).length === 0) return null;
+  return roman(appendedLevels(input.current).length + 1);
+}
+
+/**
+ * "đối với các sở, ban, ngành (Phụ lục I) và đối với UBND cấp xã (Phụ lục II)", and "diễn biến
+ * điểm số của các đơn vị (Phụ lục III)" when the report has the trend appendix; null without appendices.
+ */
+export function appendixRefs(current: Evaluation, trendNumber: string | null = null): string | null {
+  const refs = appendedLevels(current).map(({ result, number }) => `đối với ${LEVEL_WORDING[result.level].reference} (Phụ lục ${number})`);
+  if (trendNumber) refs.push(`diễn biến điểm số của các đơn vị (Phụ lục ${trendNumber})`);
+  return refs.length ? joinAnd(refs) : null;
 }
 
 /** "Từ 90 đến 100 điểm xếp loại: Xuất sắc.", "Từ 80 đến dưới 90 điểm xếp loại: Tốt.", "Dưới 50 ...". */
@@ -208,15 +241,57 @@ export function buildReportModel(input: ReportInput, text: MarkupDocument): Docu
   const { config, current, comparison, period } = input;
   const kind = config.documents[reportKindKey(period)];
   const issue: Issue = { ...input.issue, fallback: current.date };
+  const note = appendixNote('Báo cáo', kind, issue);
+  const trend = reportTrend(input)?.trend;
+  const chart = trend ? trendChart(trend, config.province.name) : null;
+  const trendNumber = trendAppendixNumber(input);
+  const trendAppendices = trendNumber ? [trendAppendix(input.trend!, trendNumber, note, config)!] : [];
   return {
     kind: 'bao-cao',
-    ...documentFrame(config, kind, issue, text, dataLevels(current)),
+    ...documentFrame(config, kind, issue, text, dataLevels(current), chart),
     title: {
       name: 'BÁO CÁO',
       summary: text.subject.length ? text.subject : [`Kết quả đánh giá ${periodLabel(period)}`],
     },
-    appendices: levelAppendices(config, current, comparison, appendixNote('Báo cáo', kind, issue)),
+    appendices: [...levelAppendices(config, current, comparison, note), ...trendAppendices],
   };
+}
+
+/**
+ * What the user should know of the report's trend: why it has no passage (the report's period has
+ * no province score, or the history has fewer than two points), which periods it lacks, and why it
+ * has no appendix.
+ */
+export function trendWarnings(input: ReportInput): Warning[] {
+  const entries = input.trend;
+  if (!entries || entries.length === 0) return [];
+  const { config, period } = input;
+  const province = config.province.name;
+  const window = `${entries.length} ${PERIOD_KIND_WORDS[period.kind]} gần nhất (${periodLabel(entries[0]!.period)} đến ${periodLabel(period)})`;
+  const none = 'báo cáo không có đoạn diễn biến và biểu đồ';
+  const warnings: Warning[] = [];
+  const trend = provinceTrend(entries);
+  if (!trend) {
+    warnings.push({ message: `Diễn biến: dữ liệu ${periodLabel(period)} không có điểm của tỉnh ${province}, ${none}.` });
+  } else if (trend.points.length < 2) {
+    warnings.push({ message: `Diễn biến: trong ${window} chỉ có số liệu của tỉnh ${province} ${periodLabel(period)}, ${none}.` });
+  } else {
+    if (trend.before.length) {
+      warnings.push({
+        message: `Diễn biến: không có số liệu của tỉnh ${joinAnd(trend.before.map(periodLabel))}; đoạn diễn biến và biểu đồ bắt đầu từ ${periodLabel(trend.slots[0]!.period)}.`,
+      });
+    }
+    const gaps = trendGaps(trend);
+    if (gaps.length) {
+      warnings.push({
+        message: `Diễn biến: không có số liệu của tỉnh ${joinAnd(gaps.map(periodLabel))}; biểu đồ để trống ${gaps.length > 1 ? 'các kỳ' : 'kỳ'} này và báo cáo ghi rõ trong đoạn diễn biến.`,
+      });
+    }
+  }
+  if (localLevels(input.current).length > 0 && trendLevels(entries).length === 0) {
+    warnings.push({ message: `Diễn biến: các kỳ trước trong ${window} không có bảng điểm của sở, ban, ngành hay địa phương, báo cáo không có Phụ lục diễn biến điểm số.` });
+  }
+  return warnings;
 }
 
 /** What --json tells of a document on a period's data: the period, the comparison, the counts. */
@@ -227,6 +302,14 @@ export function periodDocumentSummary(input: ReportInput): object {
     period: { ...period, label: periodLabel(period), date: current.date },
     comparedWith: c ? { date: c.previousDate, label: c.label, previousPeriod: c.byPeriod } : null,
     ...evaluationFigures(current),
+    ...(input.trend
+      ? {
+          trend: {
+            periods: input.trend.map((e) => ({ label: periodLabel(e.period), date: e.evaluation?.date ?? null })),
+            province: provinceTrend(input.trend)?.points ?? [],
+          },
+        }
+      : {}),
   };
 }
 
@@ -238,7 +321,7 @@ function reportKind(id: string, configKey: 'weeklyReport' | 'periodicReport', te
     templates: (input) => templates(input.period),
     documents: (input) => [{ context: reportContext(input), name: `${input.current.date}_bao-cao-${periodSlug(input.period)}` }],
     model: buildReportModel,
-    warnings: () => [],
+    warnings: trendWarnings,
     issueReference: (input) => evaluationDate(input.current.date),
     notes: () => [],
     summary: periodDocumentSummary,

@@ -33,6 +33,11 @@ export function appendixHeading(appendix: Appendix, areaWidth: number): Paragrap
   return paragraphs;
 }
 
+/** The line above a table of an appendix that has several: what the table lists; kept with the table. */
+export function appendixTableHeading(text: string): Paragraph {
+  return new Paragraph({ style: STYLE.appendixTableHeading, keepNext: true, children: text ? [textRun(nfc(text))] : [] });
+}
+
 /** A paragraph that only holds `marker`, which splice.ts replaces with the table's XML. */
 export function markerParagraph(marker: string): Paragraph {
   return new Paragraph({ children: [new TextRun(marker)] });

@@ -1,10 +1,12 @@
 /**
  * The content (ô 6): khoản headings, điểm, body paragraphs and "-" / "+" items, all justified with a
  * first-line indent (style STYLE.body / STYLE.heading). Runs carry only bold and italic; a run with
- * a footnote is followed by a real Word footnote reference.
+ * a footnote is followed by a real Word footnote reference. A chart stands in a marker paragraph
+ * that render.ts replaces with the chart's drawing (chart.ts).
  */
 import { FootnoteReferenceRun, Paragraph, TextRun } from 'docx';
-import type { Block, Inline } from '../../core/documents/model.js';
+import type { Block, Chart, Inline, TextBlock } from '../../core/documents/model.js';
+import { markerParagraph } from './appendix.js';
 import { STYLE } from './styles.js';
 import { nfc, withPrefix } from './text.js';
 import { textRun } from './line-breaks.js';
@@ -33,6 +35,20 @@ export class Footnotes {
   }
 }
 
+/** The document's charts, in body order, each with the marker paragraph that holds its place. */
+export class Charts {
+  readonly list: { marker: string; chart: Chart }[] = [];
+
+  constructor(private readonly nonce: string) {}
+
+  /** Adds a chart and gives the marker of its paragraph. */
+  add(chart: Chart): string {
+    const marker = `DAKINDEX-CHART-${this.nonce}-${this.list.length + 1}`;
+    this.list.push({ marker, chart });
+    return marker;
+  }
+}
+
 const PREFIX: Partial<Record<Block['type'], string>> = { dash: '- ', plus: '+ ' };
 
 function runsOf(inlines: readonly Inline[], prefix: string | undefined, footnotes: Footnotes): (TextRun | FootnoteReferenceRun)[] {
@@ -53,7 +69,7 @@ function runsOf(inlines: readonly Inline[], prefix: string | undefined, footnote
   return children;
 }
 
-export function bodyParagraph(block: Block, footnotes: Footnotes, keepNext = false): Paragraph {
+export function bodyParagraph(block: TextBlock, footnotes: Footnotes, keepNext = false): Paragraph {
   return new Paragraph({
     style: block.type === 'heading' ? STYLE.heading : STYLE.body,
     children: runsOf(block.runs, PREFIX[block.type], footnotes),
@@ -61,7 +77,13 @@ export function bodyParagraph(block: Block, footnotes: Footnotes, keepNext = fal
   });
 }
 
-/** The body; its last paragraph keeps with the signature, which never stands alone on a page. */
-export function bodyBlocks(blocks: readonly Block[], footnotes: Footnotes): Paragraph[] {
-  return blocks.map((b, i) => bodyParagraph(b, footnotes, i === blocks.length - 1));
+/**
+ * The body; its last paragraph keeps with the signature, which never stands alone on a page, and
+ * the paragraph before a chart keeps with the chart.
+ */
+export function bodyBlocks(blocks: readonly Block[], footnotes: Footnotes, charts: Charts): Paragraph[] {
+  return blocks.map((b, i) => {
+    if (b.type === 'chart') return markerParagraph(charts.add(b.chart));
+    return bodyParagraph(b, footnotes, i === blocks.length - 1 || blocks[i + 1]?.type === 'chart');
+  });
 }

@@ -36,6 +36,8 @@ export const SIZE = {
   appendixTitle: 14,
   /** Appendix chỉ dẫn line: 13–14, italic. */
   appendixNote: 13,
+  /** The line above each table of an appendix of several tables ("Các sở, ban, ngành"): bold. */
+  appendixTableHeading: 13,
   /** Footnote text: 10–12. */
   footnote: 11,
   /** Appendix table text. */

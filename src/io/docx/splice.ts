@@ -1,7 +1,8 @@
 /**
- * Puts directly-written XML (the appendix tables) into the .docx that docx packed: each marker
- * paragraph of word/document.xml is replaced by its XML, and the package is zipped again with the
- * other files' bytes unchanged.
+ * Puts directly-written XML (the appendix tables, the charts' paragraphs) into the .docx that docx
+ * packed: each marker paragraph of word/document.xml is replaced by its XML; parts docx cannot
+ * write (the charts) are added with their content types and document.xml's relationships to them;
+ * the package is zipped again with the other files' bytes unchanged.
  */
 import { deflatedEntry, fileData, readZip, writeZip } from '../zip.js';
 import { STYLE } from './styles.js';
@@ -14,6 +15,31 @@ export interface Splice {
 }
 
 const DOCUMENT = 'word/document.xml';
+const DOCUMENT_RELS = 'word/_rels/document.xml.rels';
+const CONTENT_TYPES = '[Content_Types].xml';
+
+/** A part to add to the package. */
+export interface PackagePart {
+  name: string;
+  data: Buffer;
+  /** Its content type (an Override); none for a .rels part, which the package's Default covers. */
+  contentType?: string;
+}
+
+/** Parts to add, and the relationships of document.xml that reach them. */
+export interface PackageAdditions {
+  parts: PackagePart[];
+  relationships: { id: string; type: string; target: string }[];
+}
+
+const escapeAttr = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
+/** `xml` with `insert` put before its closing `</tag>`. */
+function beforeClose(xml: string, tag: string, insert: string, part: string): string {
+  const at = xml.lastIndexOf(`</${tag}>`);
+  if (at < 0) throw new Error(`no </${tag}> in ${part}`);
+  return xml.slice(0, at) + insert + xml.slice(at);
+}
 
 /**
  * docx ends a section inside its last paragraph (w:pPr/w:sectPr), which may be the marker's. The
@@ -54,13 +80,31 @@ export function spliceParts(documentXml: string, splices: readonly Splice[]): st
   return parts;
 }
 
-export function spliceDocx(docx: Buffer, splices: readonly Splice[]): Buffer {
-  if (splices.length === 0) return docx;
+export function spliceDocx(docx: Buffer, splices: readonly Splice[], added: PackageAdditions = { parts: [], relationships: [] }): Buffer {
+  if (splices.length === 0 && added.parts.length === 0) return docx;
   const entries = readZip(docx);
-  const i = entries.findIndex((e) => e.name === DOCUMENT);
-  if (i < 0) throw new Error(`${DOCUMENT} missing from the package`);
-  const parts = spliceParts(fileData(entries[i]!).toString('utf8'), splices);
-  const data = Buffer.concat(parts.map((p) => Buffer.from(p, 'utf8')));
-  entries[i] = deflatedEntry(DOCUMENT, data);
+  const edit = (name: string, change: (xml: string) => string): void => {
+    const i = entries.findIndex((e) => e.name === name);
+    if (i < 0) throw new Error(`${name} missing from the package`);
+    entries[i] = deflatedEntry(name, Buffer.from(change(fileData(entries[i]!).toString('utf8')), 'utf8'));
+  };
+  if (splices.length) edit(DOCUMENT, (xml) => spliceParts(xml, splices).join(''));
+  if (added.parts.length) {
+    for (const p of added.parts) {
+      if (entries.some((e) => e.name === p.name)) throw new Error(`${p.name} is already in the package`);
+      entries.push(deflatedEntry(p.name, p.data));
+    }
+    const overrides = added.parts
+      .filter((p) => p.contentType)
+      .map((p) => `<Override PartName="/${escapeAttr(p.name)}" ContentType="${escapeAttr(p.contentType!)}"/>`)
+      .join('');
+    edit(CONTENT_TYPES, (xml) => beforeClose(xml, 'Types', overrides, CONTENT_TYPES));
+  }
+  if (added.relationships.length) {
+    const rels = added.relationships
+      .map((r) => `<Relationship Id="${escapeAttr(r.id)}" Type="${escapeAttr(r.type)}" Target="${escapeAttr(r.target)}"/>`)
+      .join('');
+    edit(DOCUMENT_RELS, (xml) => beforeClose(xml, 'Relationships', rels, DOCUMENT_RELS));
+  }
   return writeZip(entries);
 }

@@ -44,6 +44,8 @@ export const STYLE = {
   appendixNumber: 'DkAppendixNumber',
   appendixTitle: 'DkAppendixTitle',
   appendixNote: 'DkAppendixNote',
+  appendixTableHeading: 'DkAppendixTableHeading',
+  chart: 'DkChart',
   tableHead: 'DkTableHead',
   tableLeft: 'DkTableLeft',
   tableCenter: 'DkTableCenter',
@@ -183,6 +185,13 @@ export function documentStyles({ bodySize, quocHieuSize }: Options): IStylesOpti
       style(STYLE.appendixNumber, 'Dk phụ lục số', SIZE.appendixNumber, { bold: true }),
       style(STYLE.appendixTitle, 'Dk phụ lục tên', SIZE.appendixTitle, { bold: true }),
       style(STYLE.appendixNote, 'Dk phụ lục chỉ dẫn', SIZE.appendixNote, { italics: true }),
+      style(STYLE.appendixTableHeading, 'Dk phụ lục tên bảng', SIZE.appendixTableHeading, {
+        bold: true,
+        alignment: AlignmentType.LEFT,
+        spacing: { ...SINGLE, before: 240, after: 120 },
+      }),
+      // A chart: centred on a line of its own, 6 pt above and below; the line grows with the drawing.
+      style(STYLE.chart, 'Dk biểu đồ', bodySize, { spacing: { ...SINGLE, before: 120, after: 120 } }),
       ...tableStyles(false),
       ...tableStyles(true),
       style(STYLE.footnoteText, 'footnote text', SIZE.footnote, { alignment: AlignmentType.JUSTIFIED }),
