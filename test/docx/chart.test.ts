@@ -130,6 +130,39 @@ function textOfRich(title: XmlElement): string {
   return all(title, 'a:t').map(text).join('');
 }
 
+describe('value labels', () => {
+  /** The province low in score and low in rank at first (its points meet), then up in both. */
+  const MEETING: Chart = {
+    ...CHART,
+    categories: ['Quý IV/2025', 'Quý I/2026'],
+    series: [
+      { ...CHART.series[0]!, values: [83.86, 93.79] },
+      { ...CHART.series[1]!, values: [33, 21] },
+    ],
+  };
+  const sidesOf = (xml: string) =>
+    all(parseXml(xml), 'c:ser').map((ser) => kids(kid(ser, 'c:dLbls')!, 'c:dLbl').map((d) => [Number(val(kid(d, 'c:idx'))), val(kid(d, 'c:dLblPos'))]));
+
+  it('stand over the higher point and under the lower one at each category, so two labels never meet', () => {
+    const xml = chartSpaceXml(MEETING);
+    expect(validatePart('word/charts/chart1.xml', xml).ok).toBe(true);
+    const [score, rank] = sidesOf(xml);
+    // Rank 33 of 34 on the reversed axis is drawn under the score 83,86: the score's label goes over it.
+    expect(score).toEqual([[0, 't'], [1, 'b']]);
+    expect(rank).toEqual([[0, 'b'], [1, 't']]);
+  });
+
+  it('keep the series’ number format on every point (a decimal comma, not the point of "General")', () => {
+    const ser = all(parseXml(chartSpaceXml(MEETING)), 'c:ser')[0]!;
+    for (const d of kids(kid(ser, 'c:dLbls')!, 'c:dLbl')) expect(kid(d, 'c:numFmt')!.attrs.formatCode).toBe('[$-42A]0.00');
+  });
+
+  it('give a missing value no label', () => {
+    const [score] = sidesOf(chartSpaceXml(CHART));
+    expect(score!.map(([k]) => k)).toEqual([0, 2, 3]);
+  });
+});
+
 describe('the embedded workbook', () => {
   const parts = unzipBytes(chartWorkbook(CHART));
 

@@ -87,7 +87,7 @@ export interface AxisScale {
 
 const SCORE_STEPS = [0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 20, 25, 50];
 const RANK_STEPS = [1, 2, 5, 10, 20, 25, 50, 100];
-/** Two series: each keeps to this share of the plot's height, so that their lines and labels never cross. */
+/** Two series: each keeps to this share of the plot's height where the bounds allow, so that their lines mostly stay apart. */
 export const SHARED_PLOT = 0.45;
 
 /** Room kept between the lowest value and the lower end of its axis, for the labels: a tenth of the axis. */
@@ -98,7 +98,8 @@ const LABEL_ROOM = 0.1;
  * steps under the lowest value, enough to leave a tenth of the axis for the labels beside the points,
  * within `bounds`; the values below `share` of the axis from its lower end. With two series, `share`
  * SHARED_PLOT puts the left series in the lower part of the plot and the right one, its axis
- * reversed (its lower end at the top), in the upper part, so their lines and labels never meet.
+ * reversed (its lower end at the top), in the upper part. Bounds (a score axis ends at 100, a rank
+ * axis at the number of provinces) can defeat that; labelSides keeps the labels apart anyway.
  */
 export function axisScale(values: readonly number[], decimals: number, bounds: ChartSeries['bounds'] = {}, share = 0.8): AxisScale {
   if (values.length === 0) throw new RangeError('axisScale of no values');
@@ -128,12 +129,43 @@ export function numberFormat(decimals: number): string {
 const column = (i: number): string => String.fromCharCode(65 + i);
 const SHEET = 'Sheet1';
 
-function seriesXml(s: ChartSeries, i: number, categories: readonly string[]): string {
+/** Where a point's value label stands: over (t) or under (b) the point. */
+export type LabelSide = 't' | 'b';
+
+/** A point's height in the plot, 0 at the bottom and 1 at the top, on its axis's scale. */
+function heightOf(v: number, s: ChartSeries, scale: AxisScale): number {
+  const f = (v - scale.min) / (scale.max - scale.min);
+  return s.reversed ? 1 - f : f;
+}
+
+/**
+ * The side of each point's label. One series: over. Two: at each category, over the higher point
+ * and under the lower one, so that the labels stand apart even where the lines meet or cross.
+ */
+export function labelSides(series: readonly ChartSeries[], scales: readonly AxisScale[]): LabelSide[][] {
+  if (series.length < 2) return series.map((s) => s.values.map(() => 't'));
+  const [a, b] = series as [ChartSeries, ChartSeries];
+  const sides: LabelSide[][] = [a.values.map(() => 'b'), b.values.map(() => 't')];
+  a.values.forEach((va, k) => {
+    const vb = b.values[k];
+    if (va === null || vb === null || vb === undefined) return;
+    const aHigher = heightOf(va, a, scales[0]!) > heightOf(vb, b, scales[1]!);
+    sides[0]![k] = aHigher ? 't' : 'b';
+    sides[1]![k] = aHigher ? 'b' : 't';
+  });
+  return sides;
+}
+
+/** What every value label of a series shows, after its position: the value only. */
+const LABEL_SHOWS = '<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/>';
+
+function seriesXml(s: ChartSeries, i: number, categories: readonly string[], sides: readonly LabelSide[]): string {
   const n = categories.length;
   const col = column(i + 1);
   const catRef = `${SHEET}!$A$2:$A$${n + 1}`;
   const valRef = `${SHEET}!$${col}$2:$${col}$${n + 1}`;
   const colour = COLOURS[i % COLOURS.length]!;
+  const labelLook = `<c:numFmt formatCode="${attr(numberFormat(s.decimals))}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${textProps(CHART_TEXT_SIZE)}`;
   const points = s.values
     .map((v, k) => (v === null ? '' : `<c:pt idx="${k}"><c:v>${Number(v.toFixed(s.decimals))}</c:v></c:pt>`))
     .join('');
@@ -142,9 +174,11 @@ function seriesXml(s: ChartSeries, i: number, categories: readonly string[]): st
     `<c:tx><c:strRef><c:f>${SHEET}!$${col}$1</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${escapeXmlText(nfc(s.name))}</c:v></c:pt></c:strCache></c:strRef></c:tx>` +
     `<c:spPr>${line(colour, 28575, DASHES[i % DASHES.length])}</c:spPr>` +
     `<c:marker><c:symbol val="${MARKERS[i % MARKERS.length]}"/><c:size val="7"/><c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill>${line(colour, 9525)}</c:spPr></c:marker>` +
-    `<c:dLbls><c:numFmt formatCode="${attr(numberFormat(s.decimals))}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${textProps(CHART_TEXT_SIZE)}` +
-    // Labels on the side away from the other series: under the left one (the lower part of the plot), over the right one.
-    `<c:dLblPos val="${s.axis === 'left' ? 'b' : 't'}"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
+    // Each label on its own side (labelSides), formatted as the series' labels.
+    `<c:dLbls>${s.values
+      .map((v, k) => (v === null ? '' : `<c:dLbl><c:idx val="${k}"/>${labelLook}<c:dLblPos val="${sides[k]}"/>${LABEL_SHOWS}</c:dLbl>`))
+      .join('')}` +
+    `${labelLook}<c:dLblPos val="${sides.find((_, k) => s.values[k] !== null) ?? 't'}"/>${LABEL_SHOWS}</c:dLbls>` +
     `<c:cat><c:strRef><c:f>${catRef}</c:f><c:strCache><c:ptCount val="${n}"/>${categories
       .map((c, k) => `<c:pt idx="${k}"><c:v>${escapeXmlText(nfc(c))}</c:v></c:pt>`)
       .join('')}</c:strCache></c:strRef></c:cat>` +
@@ -159,9 +193,9 @@ const AXES = [
   [103, 104],
 ] as const;
 
-function lineChartXml(s: ChartSeries, i: number, categories: readonly string[]): string {
+function lineChartXml(s: ChartSeries, i: number, categories: readonly string[], sides: readonly LabelSide[]): string {
   const [cat, val] = AXES[i]!;
-  return `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${seriesXml(s, i, categories)}<c:marker val="1"/><c:axId val="${cat}"/><c:axId val="${val}"/></c:lineChart>`;
+  return `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${seriesXml(s, i, categories, sides)}<c:marker val="1"/><c:axId val="${cat}"/><c:axId val="${val}"/></c:lineChart>`;
 }
 
 function categoryAxisXml(i: number): string {
@@ -175,10 +209,14 @@ function categoryAxisXml(i: number): string {
   );
 }
 
-function valueAxisXml(s: ChartSeries, i: number, shared: boolean): string {
-  const [cat, val] = AXES[i]!;
+/** The scale of a series' value axis; `shared` when two series share the plot (SHARED_PLOT). */
+function scaleOf(s: ChartSeries, shared: boolean): AxisScale {
   const values = s.values.filter((v): v is number => v !== null);
-  const scale = axisScale(values, s.decimals, s.bounds, shared ? SHARED_PLOT : undefined);
+  return axisScale(values, s.decimals, s.bounds, shared ? SHARED_PLOT : undefined);
+}
+
+function valueAxisXml(s: ChartSeries, i: number, scale: AxisScale): string {
+  const [cat, val] = AXES[i]!;
   const left = s.axis === 'left';
   return (
     `<c:valAx><c:axId val="${val}"/><c:scaling><c:orientation val="${s.reversed ? 'maxMin' : 'minMax'}"/>` +
@@ -212,13 +250,15 @@ export function chartSpaceXml(chart: Chart, workbook?: string): string {
   checkChart(chart);
   // The series are in the order of their axes: left, then right.
   const series = [...chart.series].sort((a, b) => (a.axis === b.axis ? 0 : a.axis === 'left' ? -1 : 1));
-  const axes = series.map((s, i) => categoryAxisXml(i) + valueAxisXml(s, i, series.length > 1));
+  const scales = series.map((s) => scaleOf(s, series.length > 1));
+  const sides = labelSides(series, scales);
+  const axes = series.map((s, i) => categoryAxisXml(i) + valueAxisXml(s, i, scales[i]!));
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +
     `<c:date1904 val="0"/><c:lang val="${LANGUAGE}"/><c:roundedCorners val="0"/>` +
     `<c:chart>${title(chart.title, CHART_TITLE_SIZE, true)}<c:autoTitleDeleted val="0"/>` +
-    `<c:plotArea><c:layout/>${series.map((s, i) => lineChartXml(s, i, chart.categories)).join('')}${axes.join('')}` +
+    `<c:plotArea><c:layout/>${series.map((s, i) => lineChartXml(s, i, chart.categories, sides[i]!)).join('')}${axes.join('')}` +
     '<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr></c:plotArea>' +
     `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${textProps(CHART_TEXT_SIZE)}</c:legend>` +
     '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>' +
