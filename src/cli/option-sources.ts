@@ -42,6 +42,11 @@ export interface MergedOptions {
   values: Record<string, unknown>;
   /** Where each value that was not typed came from, keyed by attribute. */
   origins: Record<string, OptionOrigin>;
+  /**
+   * Values a lower source gave for an option of a group that a higher source gave (the period
+   * typed, `year` in the file's defaults): not used, and told so.
+   */
+  ignored: { name: string; value: unknown; origin: OptionOrigin }[];
 }
 
 /** Options that only the command line or the environment can give. */
@@ -143,41 +148,62 @@ export function mergeOptionSources(input: OptionSourcesInput): MergedOptions {
     return 'file';
   };
 
+  const ignored: MergedOptions['ignored'] = [];
   for (const spec of input.options) {
     const key = attributeOf(spec.name);
     const level = allowed(spec);
-    if (level === 'flag') continue;
+    if (level === 'flag') {
+      if (!given(spec) && groupOf.has(spec.name)) {
+        const env = envValue(spec);
+        if (env.value !== undefined) ignored.push({ name: spec.name, value: env.value, origin: { source: 'env', variable: env.variable } });
+        else {
+          const file = fileValue(spec);
+          if (file !== undefined) ignored.push({ name: spec.name, value: file, origin: { source: 'file', file: input.file!.path } });
+        }
+      }
+      continue;
+    }
     const env = envValue(spec);
     if (env.value !== undefined) {
       values[key] = env.value;
       origins[key] = { source: 'env', variable: env.variable };
       continue;
     }
-    if (level === 'env') continue;
+    if (level === 'env') {
+      const file = fileValue(spec);
+      if (file !== undefined) ignored.push({ name: spec.name, value: file, origin: { source: 'file', file: input.file!.path } });
+      continue;
+    }
     const file = fileValue(spec);
     if (file !== undefined) {
       values[key] = file;
       origins[key] = { source: 'file', file: input.file!.path };
     }
   }
-  return { values, origins };
+  return { values, origins, ignored };
 }
 
+const shownValue = (v: unknown): string => (v === true ? '' : v === false ? ' false' : ` ${Array.isArray(v) ? v.join(', ') : String(v)}`);
+const fromText = (origin: OptionOrigin): string => (origin.source === 'env' ? origin.variable : `${origin.file}, defaults`);
+
 /**
- * One line telling which options were not typed: "Tùy chọn không gõ trên dòng lệnh: --week current
- * (DAKINDEX_WEEK), --data D:/Du lieu (dakindex.config.yaml, defaults)"; null when all were typed.
+ * A line telling which options were not typed: "Tùy chọn không gõ trên dòng lệnh: --week current
+ * (DAKINDEX_WEEK), --data D:/Du lieu (dakindex.config.yaml, defaults)", and one for the values of a
+ * group left unused ("Không dùng: --year 2025 (…, defaults), vì …"); null when there is nothing to tell.
  */
 export function describeOrigins(merged: MergedOptions, options: readonly OptionSpec[]): string | null {
   const parts = options.flatMap((spec) => {
     const key = attributeOf(spec.name);
     const origin = merged.origins[key];
     if (!origin) return [];
-    const v = merged.values[key];
-    const shown = v === true ? '' : v === false ? ' false' : ` ${Array.isArray(v) ? v.join(', ') : String(v)}`;
-    const from = origin.source === 'env' ? origin.variable : `${origin.file}, defaults`;
-    return [`--${spec.name}${shown} (${from})`];
+    return [`--${spec.name}${shownValue(merged.values[key])} (${fromText(origin)})`];
   });
-  return parts.length ? `Tùy chọn không gõ trên dòng lệnh: ${parts.join('; ')}` : null;
+  const lines = parts.length ? [`Tùy chọn không gõ trên dòng lệnh: ${parts.join('; ')}`] : [];
+  if (merged.ignored.length) {
+    const dropped = merged.ignored.map(({ name, value, origin }) => `--${name}${shownValue(value)} (${fromText(origin)})`);
+    lines.push(`Không dùng: ${dropped.join('; ')}, vì các tùy chọn cùng nhóm (kỳ báo cáo; --bottom, --below; --weeks, --months, --quarters) đã có ở nguồn ưu tiên hơn.`);
+  }
+  return lines.length ? lines.join('\n') : null;
 }
 
 /** Keys of a `defaults` section that are no option of any command (or that a file cannot give). */

@@ -4,7 +4,7 @@ import { DataError } from '../core/errors.js';
 import { evaluate, type Evaluation } from '../core/evaluation.js';
 import { formatShortDate } from '../core/format-vi.js';
 import { comparePeriods, periodDataWarning, type PeriodComparison } from '../core/period-comparison.js';
-import { chooseFile, CLOSING_WINDOW_DAYS, periodLabel, previousPeriod, type DatedFile, type Period } from '../core/periods.js';
+import { chooseFile, CLOSING_WINDOW_DAYS, periodLabel, previousPeriod, sharedFileWarning, type DatedFile, type Period } from '../core/periods.js';
 import type { PeriodKind } from '../core/sheet-choice.js';
 import type { Dataset, SkippedSheet, Warning } from '../core/types.js';
 import { scanDataFolder } from '../io/data-folder.js';
@@ -36,6 +36,8 @@ export interface ChosenInputs {
   previousDate: string | null;
   /** Lines telling the user which files were chosen and why. */
   notes: string[];
+  /** What the choice could not settle: a file that stands for the period before too. */
+  warnings?: Warning[];
   /** The data folder's dated files when they were chosen there (not with --input): the trend chooses among them too. */
   folder?: DatedFile[];
 }
@@ -76,6 +78,7 @@ export function chooseInFolder(period: Period, prev: Period | null, folder: Data
     previousDate: p?.file.date ?? null,
     notes,
     folder: folder.files,
+    warnings: [sharedFileWarning(period, cur.file, folder.files)].flatMap((m) => (m ? [{ message: m }] : [])),
   };
 }
 
@@ -253,7 +256,7 @@ export async function evaluatePeriod(period: Period, inputs: ChosenInputs, read:
   const prev = previousPeriod(period);
   const current = await read(inputs.current, 'current', inputs.currentDate);
   const previous = inputs.previous ? await read(inputs.previous, 'previous', inputs.previousDate) : null;
-  const warnings = [...current.evaluation.warnings, ...(previous?.evaluation.warnings ?? [])];
+  const warnings = [...(inputs.warnings ?? []), ...current.evaluation.warnings, ...(previous?.evaluation.warnings ?? [])];
   const outside = periodDataWarning(period, current.evaluation.date);
   if (outside) warnings.push(outside);
   let comparison: PeriodComparison | null = null;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Config } from '../config/schema.js';
-import { DataError } from '../core/errors.js';
+import { CellErrors, DataError } from '../core/errors.js';
 import { formatShortDate } from '../core/format-vi.js';
 import { periodLabel, periodRange, recentPeriods, type DatedFile, type Period } from '../core/periods.js';
 import { chooseTrendFiles, type TrendEntry } from '../core/trend.js';
@@ -99,7 +99,9 @@ export async function readTrendFrom(
     } catch (e) {
       if (!(e instanceof DataError)) throw e;
       out.warnings.push({
-        message: `Diễn biến: không đọc được dữ liệu ${periodLabel(p)} (${choice.file.path}), kỳ này để trống: ${e.message.split('\n')[0]}`,
+        message: `Diễn biến: không đọc được dữ liệu ${periodLabel(p)}, kỳ này để trống trên biểu đồ và trong Phụ lục diễn biến: ${
+          e instanceof CellErrors ? e.located() : e.message
+        }`,
       });
       continue;
     }

@@ -50,6 +50,11 @@ export class CellErrors extends DataError {
   ) {
     super(formatCellErrors(file, problems, more));
   }
+
+  /** The problems with their places, for a file whose failure does not stop the document (a trend's period). */
+  located(): string {
+    return formatCellErrors(this.file, this.problems, this.more, '');
+  }
 }
 
 export function describeOrigin(o: Origin): string {
@@ -60,9 +65,9 @@ export function describeOrigin(o: Origin): string {
   return parts.join(', ');
 }
 
-function formatCellErrors(file: string, problems: CellProblem[], more: number): string {
+function formatCellErrors(file: string, problems: CellProblem[], more: number, consequence = ', không tạo văn bản'): string {
   const n = problems.length + more;
-  const lines = [`${file}: ${n} lỗi dữ liệu, không tạo văn bản:`];
+  const lines = [`${file}: ${n} lỗi dữ liệu${consequence}:`];
   for (const p of problems) lines.push(`  - ${describeOrigin(p.origin)}: ${p.message}`);
   if (more > 0) lines.push(`  ... và ${more} lỗi khác.`);
   return lines.join('\n');

@@ -1,5 +1,6 @@
 import { addDays, addWeeks, differenceInCalendarDays, format, getDay, lastDayOfMonth, parseISO } from 'date-fns';
-import { formatCount, roman } from './format-vi.js';
+import { formatCount, formatShortDate, roman } from './format-vi.js';
+import { optionRef } from './option-ref.js';
 
 /** A reporting period (shared/spec/documents.md, inputs.md §5). */
 export type Period =
@@ -179,6 +180,23 @@ export function chooseFile(p: Period, files: readonly DatedFile[]): FileChoice |
   }
   const f = latest(range.start, range.end);
   return f ? { file: f, reason: 'tệp mới nhất có ngày trong kỳ' } : null;
+}
+
+/**
+ * A warning when the file chosen for `p` is also the one `chooseFile` gives the period before it
+ * (a file dated in the first days of `p` closes the previous period too): the two periods' documents
+ * would carry the same figures, and `p`'s comparison would read an older file as the previous
+ * period. Null when the files differ.
+ */
+export function sharedFileWarning(p: Period, chosen: DatedFile, files: readonly DatedFile[]): string | null {
+  const prev = previousPeriod(p);
+  const theirs = chooseFile(prev, files);
+  if (theirs?.file.path !== chosen.path) return null;
+  return (
+    `Tệp ${chosen.path} (ngày ${formatShortDate(chosen.date)}) là dữ liệu của cả ${periodLabel(p)} và ${periodLabel(prev)} ` +
+    `(trong ${CLOSING_WINDOW_DAYS} ngày sau khi ${periodLabel(prev)} kết thúc): văn bản của hai kỳ sẽ có cùng số liệu. ` +
+    `Kiểm tra lại, hoặc chỉ định tệp bằng ${optionRef('input')}.`
+  );
 }
 
 /** The last `count` periods of `p`'s kind, oldest first, ending with `p` itself. */

@@ -111,6 +111,19 @@ describe('groups come whole from one source', () => {
     expect(m.origins).toEqual({ month: { source: 'env', variable: 'DAKINDEX_MONTH' } });
   });
 
+  it('tells the values of the group it left unused, and where they came from', () => {
+    const typed = merge({ month: '10', year: '2025' }, { DAKINDEX_WEEK: 'current' }, { week: 'previous' });
+    expect(typed.ignored).toEqual([{ name: 'week', value: 'current', origin: { source: 'env', variable: 'DAKINDEX_WEEK' } }]);
+    const fromEnv = merge({}, { DAKINDEX_MONTH: 'previous' }, { week: 'current', year: 2024 });
+    expect(fromEnv.ignored.map((i) => [i.name, i.value])).toEqual([['week', 'current'], ['year', '2024']]);
+    expect(describeOrigins(fromEnv, OPTIONS)).toBe(
+      'Tùy chọn không gõ trên dòng lệnh: --month previous (DAKINDEX_MONTH)\n' +
+        `Không dùng: --week current (${FILE}, defaults); --year 2024 (${FILE}, defaults), vì các tùy chọn cùng nhóm (kỳ báo cáo; --bottom, --below; --weeks, --months, --quarters) đã có ở nguồn ưu tiên hơn.`,
+    );
+    // An option outside any group given by a higher source is plain precedence: nothing to tell.
+    expect(merge({ data: 'a' }, { DAKINDEX_DATA: 'b' }, { data: 'c' }).ignored).toEqual([]);
+  });
+
   it('else the file gives the whole group', () => {
     expect(merge({}, {}, { month: 5, year: 2024 }).values).toEqual({ month: '5', year: '2024' });
   });

@@ -8,6 +8,7 @@ import {
   periodShortLabel,
   periodSlug,
   previousPeriod,
+  sharedFileWarning,
   weeksInMonth,
   type Period,
 } from '../../src/core/periods.js';
@@ -87,5 +88,26 @@ describe('choosing the data file of a period', () => {
   it('a week uses the latest file dated inside it', () => {
     expect(chooseFile(week(2, 11, 2025), files)?.file.path).toBe('e-2025-11-14.xlsx');
     expect(chooseFile(week(1, 11, 2025), files)).toBeNull();
+  });
+});
+
+describe('sharedFileWarning', () => {
+  const files = [
+    { path: 'd/2026-02-23.xlsx', date: '2026-02-23' },
+    { path: 'd/2026-03-02.xlsx', date: '2026-03-02' },
+    { path: 'd/2026-03-09.xlsx', date: '2026-03-09' },
+  ];
+  it('names the file that closes the month before and is also the newest of this month', () => {
+    const march = { kind: 'month', month: 3, year: 2026 } as const;
+    expect(chooseFile(march, files)?.file.path).toBe('d/2026-03-09.xlsx');
+    expect(sharedFileWarning(march, files[2]!, files)).toBe(
+      'Tệp d/2026-03-09.xlsx (ngày 09/3/2026) là dữ liệu của cả tháng 3/2026 và tháng 2/2026 (trong 10 ngày sau khi tháng 2/2026 kết thúc): ' +
+        'văn bản của hai kỳ sẽ có cùng số liệu. Kiểm tra lại, hoặc chỉ định tệp bằng \u27E6input\u27E7.',
+    );
+  });
+  it('says nothing when the month has a file of its own after the closing days, or for weeks', () => {
+    const later = [...files, { path: 'd/2026-03-20.xlsx', date: '2026-03-20' }];
+    expect(sharedFileWarning({ kind: 'month', month: 3, year: 2026 }, later[3]!, later)).toBeNull();
+    expect(sharedFileWarning({ kind: 'week', week: 1, month: 3, year: 2026 }, files[1]!, files)).toBeNull();
   });
 });

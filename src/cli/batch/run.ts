@@ -1,6 +1,7 @@
+import { rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Config } from '../../config/schema.js';
-import { checkWrite, planDocument, type RecordedOutput } from '../../core/batch-plan.js';
+import { checkWrite, planDocument, type RecordedDocument, type RecordedOutput } from '../../core/batch-plan.js';
 import type { Issue } from '../../core/documents/common.js';
 import type { DocumentKind } from '../../core/documents/kind.js';
 import type { ReportInput } from '../../core/documents/report.js';
@@ -148,7 +149,7 @@ class Run {
       return { ...base, status: 'unchanged', reason: plan.reason, files };
     }
     try {
-      return { ...base, reason: plan.reason, ...(await this.make(id, period, k.kind, chosen, inputs, trendCount)) };
+      return { ...base, reason: plan.reason, ...(await this.make(id, period, k.kind, chosen, inputs, trendCount, recorded)) };
     } catch (e) {
       if (e instanceof DakindexError) return { ...base, status: 'failed', reason: e.message };
       this.job.stack?.((e as Error).stack ?? String(e));
@@ -163,6 +164,7 @@ class Run {
     chosen: ChosenInputs,
     inputs: string,
     trendCount: number,
+    recorded: RecordedDocument | null,
   ): Promise<Pick<BatchOutcome, 'status' | 'files' | 'warnings'> & { reason?: string }> {
     const { config, templates, outDir, force } = this.job;
     const data = await evaluatePeriod(period, chosen, this.read, kind.noun);
@@ -183,6 +185,7 @@ class Run {
     // The batch holds the output folder's lock for its whole run (commands/batch.ts).
     const [docx] = await writeDocuments(docs, { dir: outDir, force: replace, lock: null });
     const written = (path: string): RecordedOutput => ({ file: basename(path), sha256: fileSha256(path) ?? '' });
+    told.push(...this.dropSuperseded(recorded, basename(docx!)));
     const entry = { inputs, docx: written(docx!), data: [...chosen.current, ...(chosen.previous ?? [])] };
     if (!this.job.pdf) {
       this.manifest.record(id, entry, VERSION);
@@ -196,6 +199,23 @@ class Run {
       ? `Đã ghi ${docx}; chưa có PDF: không tìm thấy LibreOffice (xem cảnh báo chung).`
       : (pdf.failure?.message ?? `Đã ghi ${docx}; chưa có PDF.`);
     return { status: 'failed', reason, files: [docx!], warnings: told };
+  }
+
+  /**
+   * The files an earlier batch wrote for this document under another name (its data's date, in the
+   * name, changed): removed when they are still as written, so that one period has one document;
+   * kept, with a warning, when edited since. Returns what to tell.
+   */
+  private dropSuperseded(recorded: RecordedDocument | null, name: string): string[] {
+    if (!recorded || recorded.docx.file === name) return [];
+    return [recorded.docx, ...(recorded.pdf ? [recorded.pdf] : [])].flatMap((old) => {
+      const path = join(this.job.outDir, old.file);
+      const now = this.onDisk(old.file);
+      if (now === null) return [];
+      if (now !== old.sha256) return [`Bản cũ của văn bản này, ${path}, đã được sửa sau khi ghi nên vẫn giữ nguyên; xóa nếu không cần.`];
+      rmSync(path, { force: true });
+      return [`Đã xóa bản cũ của văn bản này (dữ liệu ngày khác): ${path}.`];
+    });
   }
 
   /** sha256 of a file of the output folder as it is now. */
