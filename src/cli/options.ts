@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { isIsoDate, ISO_DATE_FORMAT } from '../core/iso-date.js';
 import { UsageError } from '../core/errors.js';
 import { RELATIVE_PERIODS } from '../core/relative-period.js';
 import { LEVELS } from '../core/types.js';
@@ -12,13 +13,7 @@ import { parseSheetRequest } from '../io/readers/read-score-file.js';
  * between options are refinements of that object (see the commands).
  */
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'ngày không tồn tại');
+const isoDate = z.string().regex(ISO_DATE_FORMAT, 'ngày phải có dạng YYYY-MM-DD').refine(isIsoDate, 'ngày không tồn tại');
 
 /** `--sheet NAME` or `--sheet NAME=LEVEL` (tinh, so, huyen, xa); a bad level is a usage error. */
 const sheetSelection = z.string().transform((s) => parseSheetRequest(s));

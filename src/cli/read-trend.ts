@@ -48,17 +48,17 @@ export async function readTrend(
   config: Config,
   io: CliIO,
 ): Promise<TrendRead> {
+  const read: ReadTrendFile = (file, p) => readAndEvaluate([file.path], { sheet: opts.sheet, period: p.kind }, config, file.date);
   let files = data.inputs.folder;
   if (!files && count >= 2) {
     const dir = dataDirOf(opts, config, io);
     if (!existsSync(dir)) {
-      const alone = await readTrendFrom(period, 1, data);
-      const entries = recentPeriods(period, count).map((p, i, all) => (i === all.length - 1 ? alone.entries[0]! : { period: p, evaluation: null }));
-      return { ...alone, entries, warnings: [{ message: `Diễn biến: không có thư mục dữ liệu ${dir} để tìm số liệu các kỳ trước.` }] };
+      // Only the report's own data: no earlier period, and not the comparison's either.
+      const alone = await readTrendFrom(period, count, { current: data.current, previous: null, comparison: null }, [], read);
+      return { ...alone, warnings: [{ message: `Diễn biến: không có thư mục dữ liệu ${dir} để tìm số liệu các kỳ trước.` }] };
     }
     files = (await scanDataFolder(dir, config)).files;
   }
-  const read: ReadTrendFile = (file, p) => readAndEvaluate([file.path], { sheet: opts.sheet, period: p.kind }, config, file.date);
   return readTrendFrom(period, count, data, files ?? [], read);
 }
 
@@ -74,8 +74,8 @@ export async function readTrendFrom(
   period: Period,
   count: number,
   data: Pick<PeriodData, 'current' | 'previous' | 'comparison'>,
-  files: readonly DatedFile[] = [],
-  read: ReadTrendFile = () => Promise.reject(new Error('no reader')),
+  files: readonly DatedFile[],
+  read: ReadTrendFile,
 ): Promise<TrendRead> {
   const periods = recentPeriods(period, count);
   const entries: TrendEntry[] = periods.map((p) => ({ period: p, evaluation: null }));

@@ -1,4 +1,5 @@
 import { UsageError } from '../core/errors.js';
+import { isIsoDate } from '../core/iso-date.js';
 
 /** The office's time zone: "today" of `current` and `previous`, and the default year. */
 export const OFFICE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -17,8 +18,7 @@ export function isoDateIn(timeZone: string, now: Date): string {
 export function officeToday(env: Record<string, string | undefined>, now: Date = new Date()): string {
   const pinned = env.DAKINDEX_TODAY;
   if (pinned === undefined || pinned === '') return isoDateIn(OFFICE_TIME_ZONE, now);
-  const d = new Date(`${pinned}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(pinned) || Number.isNaN(d.getTime()) || !d.toISOString().startsWith(pinned)) {
+  if (!isIsoDate(pinned)) {
     throw new UsageError(`DAKINDEX_TODAY=${pinned}: ngày phải có dạng YYYY-MM-DD và có thật (ví dụ 2025-11-14)`);
   }
   return pinned;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate, ISO_DATE_FORMAT } from '../core/iso-date.js';
 import { RECIPIENT_LEVELS, unknownPlaceholders } from '../core/documents/recipients.js';
 import { BAND_KEYS, GROUP_KEYS } from '../core/types.js';
 import { BASIS_PLACES, citedDates } from '../core/documents/dated-wording.js';
@@ -57,13 +58,7 @@ const documentKindSchema = z.strictObject({
   recipients: z.array(recipientSchema).min(1),
 });
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'cần ngày dạng YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'ngày không tồn tại');
+const isoDate = z.string().regex(ISO_DATE_FORMAT, 'cần ngày dạng YYYY-MM-DD').refine(isIsoDate, 'ngày không tồn tại');
 
 const legalBasisSchema = z.strictObject({
   /** The basis as cited: "Công văn số 1541/UBND-KSTTHC ngày 27/02/2024 của UBND tỉnh về việc ...". */

@@ -1,4 +1,5 @@
 import { addDays, getDay, parseISO } from 'date-fns';
+import { isIsoDate } from './iso-date.js';
 import { previousPeriod, type Period } from './periods.js';
 
 /** `--week current`, `--month previous` ...: periods named relative to today. */
@@ -20,7 +21,7 @@ export function relativePeriod(kind: Period['kind'], which: Relative, today: str
 }
 
 function periodContaining(kind: Period['kind'], today: string): Period {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new RangeError(`today must be an ISO date, got ${today}`);
+  if (!isIsoDate(today)) throw new RangeError(`today must be an ISO date, got ${today}`);
   const [year, month] = today.split('-').map(Number) as [number, number];
   switch (kind) {
     case 'week': {
